@@ -1,0 +1,319 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Kind(models.TextChoices):
+    MOBILITY = "mobility", _("Stretch / mobility")
+    STRENGTH = "strength", _("Strengthening")
+
+
+class Level(models.TextChoices):
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class Region(models.TextChoices):
+    """Areas of the back body map; each is a shape id in the SVG."""
+
+    NECK = "neck", _("Neck")
+    UPPER_TRAPS = "upper-traps", _("Upper trapezius")
+    MID_TRAPS = "mid-traps", _("Middle trapezius")
+    LOWER_TRAPS = "lower-traps", _("Lower trapezius")
+    RHOMBOIDS = "rhomboids", _("Rhomboids")
+    REAR_DELTS = "rear-delts", _("Rear shoulders")
+    LATS = "lats", _("Lats")
+    THORACIC_ERECTORS = "thoracic-erectors", _("Thoracic erectors")
+    LOWER_BACK = "lower-back", _("Lower back")
+    OBLIQUES = "obliques", _("Sides")
+    ARMS = "arms", _("Arms")
+    GLUTES = "glutes", _("Glutes")
+    LEGS = "legs", _("Legs")
+    CHEST = "chest", _("Chest (front)")
+
+
+class Equipment(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    at_home = models.BooleanField(
+        _("found at home"),
+        default=False,
+        help_text=_("Mats, chairs, doorways and bands: things most people have at home."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("equipment")
+        verbose_name_plural = _("equipment")
+
+    def __str__(self):
+        return self.name
+
+
+class Muscle(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    region = models.CharField(_("body-map region"), max_length=32, choices=Region.choices)
+    is_mid_back = models.BooleanField(_("mid-back muscle"), default=False)
+
+    class Meta:
+        ordering = ["-is_mid_back", "name"]
+        verbose_name = _("muscle")
+        verbose_name_plural = _("muscles")
+
+    def __str__(self):
+        return self.name
+
+
+class ExerciseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def for_level(self, level):
+        return self.filter(level=level)
+
+    def for_equipment(self, equipment):
+        return self.filter(equipment=equipment).distinct()
+
+    def for_home(self):
+        """Movements that need nothing, or only something found at home."""
+        return self.filter(Q(equipment__isnull=True) | Q(equipment__at_home=True)).distinct()
+
+    def working(self, muscle):
+        return self.filter(muscles=muscle).distinct()
+
+    def search(self, text):
+        return self.filter(
+            Q(name__icontains=text) | Q(summary__icontains=text) | Q(muscles__name__icontains=text)
+        ).distinct()
+
+    def with_card_data(self):
+        return self.prefetch_related("equipment", "targets__muscle")
+
+
+class Exercise(models.Model):
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.TextField(_("summary"), max_length=600)
+    cues = models.TextField(_("form cues"), blank=True, help_text=_("One cue a line."))
+    mistakes = models.TextField(_("common mistakes"), blank=True, help_text=_("One a line."))
+    easier = models.CharField(_("easier variation"), max_length=200, blank=True)
+    harder = models.CharField(_("harder variation"), max_length=200, blank=True)
+    safety_notes = models.TextField(_("safety notes"), blank=True)
+
+    sets = models.PositiveSmallIntegerField(
+        _("sets"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    reps_min = models.PositiveSmallIntegerField(
+        _("reps from"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    reps_max = models.PositiveSmallIntegerField(
+        _("reps up to"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    hold_seconds = models.PositiveSmallIntegerField(
+        _("hold (seconds)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+    per_side = models.BooleanField(_("each side"), default=False)
+    rest_seconds = models.PositiveSmallIntegerField(
+        _("rest between sets (seconds)"), default=60, validators=[MaxValueValidator(600)]
+    )
+
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    equipment = models.ManyToManyField(
+        Equipment,
+        verbose_name=_("equipment"),
+        blank=True,
+        related_name="exercises",
+        help_text=_("Any one of these will do. Leave empty when nothing is needed."),
+    )
+    muscles = models.ManyToManyField(
+        Muscle, through="Target", related_name="exercises", verbose_name=_("muscles worked")
+    )
+
+    image = models.ImageField(_("image"), upload_to="exercises/", blank=True)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+
+    is_published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[equipment])
+    objects = ExerciseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("exercise")
+        verbose_name_plural = _("exercises")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sets__gte=1, sets__lte=10), name="exercise_sets_1_to_10"
+            ),
+            models.CheckConstraint(
+                condition=Q(reps_min__isnull=True) | Q(reps_min__gte=1),
+                name="exercise_reps_min_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(reps_max__isnull=True)
+                | (Q(reps_min__isnull=False) & Q(reps_max__gte=models.F("reps_min"))),
+                name="exercise_reps_max_not_below_min",
+            ),
+            models.CheckConstraint(
+                condition=Q(hold_seconds__isnull=True)
+                | Q(hold_seconds__gte=1, hold_seconds__lte=600),
+                name="exercise_hold_1_to_600",
+            ),
+            models.CheckConstraint(
+                condition=Q(reps_min__isnull=False) | Q(hold_seconds__isnull=False),
+                name="exercise_has_reps_or_hold",
+            ),
+            models.CheckConstraint(
+                condition=Q(rest_seconds__lte=600), name="exercise_rest_at_most_600"
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""), name="exercise_image_has_alt"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("exercises:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_strength(self):
+        return self.kind == Kind.STRENGTH
+
+    def cue_list(self):
+        return [line.strip() for line in self.cues.splitlines() if line.strip()]
+
+    def mistake_list(self):
+        return [line.strip() for line in self.mistakes.splitlines() if line.strip()]
+
+    def prescription(self):
+        """The default dose in words, e.g. "3 × 8–12 reps" or "2 × hold 30 s each side"."""
+        if self.reps_min and self.reps_max and self.reps_max != self.reps_min:
+            dose = _("%(low)s–%(high)s reps") % {"low": self.reps_min, "high": self.reps_max}
+        elif self.reps_min:
+            dose = _("%(reps)s reps") % {"reps": self.reps_min}
+        else:
+            dose = _("hold %(seconds)s s") % {"seconds": self.hold_seconds}
+        if self.reps_min and self.hold_seconds:
+            dose = _("%(dose)s, hold %(seconds)s s") % {"dose": dose, "seconds": self.hold_seconds}
+        text = f"{self.sets} × {dose}"
+        if self.per_side:
+            text = _("%(text)s each side") % {"text": text}
+        return text
+
+    def primary_targets(self):
+        return [t for t in self.targets.all() if t.role == Target.Role.PRIMARY]
+
+    def secondary_targets(self):
+        return [t for t in self.targets.all() if t.role == Target.Role.SECONDARY]
+
+    def related(self, limit=3):
+        """Other published movements of the same kind that share the most muscles."""
+        return (
+            Exercise.objects.published()
+            .of_kind(self.kind)
+            .exclude(pk=self.pk)
+            .filter(muscles__in=self.muscles.all())
+            .annotate(shared=models.Count("muscles"))
+            .order_by("-shared", "name")[:limit]
+        )
+
+
+class Target(models.Model):
+    class Role(models.TextChoices):
+        PRIMARY = "primary", _("Primary")
+        SECONDARY = "secondary", _("Secondary")
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="targets")
+    muscle = models.ForeignKey(Muscle, on_delete=models.PROTECT, related_name="targets")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PRIMARY)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["role", "muscle__name"]
+        verbose_name = _("muscle worked")
+        verbose_name_plural = _("muscles worked")
+        constraints = [
+            models.UniqueConstraint(fields=["exercise", "muscle"], name="target_unique_muscle")
+        ]
+
+    def __str__(self):
+        return f"{self.muscle} ({self.get_role_display()})"
+
+
+class Step(models.Model):
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(_("step"))
+    text = models.TextField(_("instruction"), max_length=500)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+        constraints = [
+            models.UniqueConstraint(fields=["exercise", "position"], name="step_unique_position"),
+            models.CheckConstraint(condition=Q(position__gte=1), name="step_position_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.text[:40]}"
+
+
+class Guidance(models.Model):
+    """A piece of the program's advice, shown on the pages it applies to."""
+
+    class Applies(models.TextChoices):
+        ALL = "all", _("Every movement")
+        STRENGTH = Kind.STRENGTH.value, _("Strengthening movements")
+        MOBILITY = Kind.MOBILITY.value, _("Stretches and mobility")
+
+    class Tone(models.TextChoices):
+        INFO = "info", _("Advice")
+        CAUTION = "caution", _("Caution")
+        URGENT = "urgent", _("Seek help")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(_("text"))
+    applies_to = models.CharField(
+        _("applies to"), max_length=16, choices=Applies.choices, default=Applies.ALL
+    )
+    tone = models.CharField(_("tone"), max_length=10, choices=Tone.choices, default=Tone.INFO)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = _("program guidance")
+        verbose_name_plural = _("program guidance")
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def for_kind(cls, kind):
+        return cls.objects.filter(applies_to__in=[cls.Applies.ALL, kind])

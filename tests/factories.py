@@ -1,0 +1,102 @@
+import factory
+from django.contrib.auth import get_user_model
+from factory.django import DjangoModelFactory
+
+from exercises.models import Equipment, Exercise, Kind, Level, Muscle, Region, Step, Target
+from routines.models import Routine, RoutineItem, ScheduledSession
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class EquipmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Equipment
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Equipment {n}")
+    slug = factory.Sequence(lambda n: f"equipment-{n}")
+
+
+class MuscleFactory(DjangoModelFactory):
+    class Meta:
+        model = Muscle
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Muscle {n}")
+    slug = factory.Sequence(lambda n: f"muscle-{n}")
+    region = Region.RHOMBOIDS
+
+
+class ExerciseFactory(DjangoModelFactory):
+    class Meta:
+        model = Exercise
+
+    kind = Kind.STRENGTH
+    name = factory.Sequence(lambda n: f"Movement {n}")
+    slug = factory.Sequence(lambda n: f"movement-{n}")
+    summary = "A movement for the mid-back."
+    level = Level.BEGINNER
+    sets = 3
+    reps_min = 8
+    reps_max = 12
+    is_published = True
+
+
+class TargetFactory(DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    exercise = factory.SubFactory(ExerciseFactory)
+    muscle = factory.SubFactory(MuscleFactory)
+
+
+class StepFactory(DjangoModelFactory):
+    class Meta:
+        model = Step
+
+    exercise = factory.SubFactory(ExerciseFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = "Move slowly and breathe."
+
+
+class RoutineFactory(DjangoModelFactory):
+    class Meta:
+        model = Routine
+
+    user = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Routine {n}")
+
+
+class RoutineItemFactory(DjangoModelFactory):
+    class Meta:
+        model = RoutineItem
+
+    routine = factory.SubFactory(RoutineFactory)
+    exercise = factory.SubFactory(ExerciseFactory)
+    position = factory.Sequence(lambda n: n)
+    sets = 3
+    reps = 10
+
+
+class ScheduledSessionFactory(DjangoModelFactory):
+    class Meta:
+        model = ScheduledSession
+
+    user = factory.SubFactory(UserFactory)
+    routine = factory.SubFactory(RoutineFactory, user=factory.SelfAttribute("..user"))
+    start_date = factory.Faker("date_this_year")
