@@ -53,6 +53,12 @@ class Profile(models.Model):
     def __str__(self):
         return f"Profile of {self.user}"
 
+    @classmethod
+    def for_user(cls, user):
+        """The user's profile, created with defaults the first time it is needed."""
+        profile, _created = cls.objects.get_or_create(user=user)
+        return profile
+
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone)

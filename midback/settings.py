@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "exercises",
     "routines",
     "accounts",
+    "workouts",
 ]
 
 MIDDLEWARE = [

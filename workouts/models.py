@@ -1,0 +1,260 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkoutSession(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workout_sessions"
+    )
+    routine = models.ForeignKey(
+        "routines.Routine",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="workout_sessions",
+    )
+    schedule = models.ForeignKey(
+        "routines.ScheduledSession",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="workout_sessions",
+    )
+    scheduled_date = models.DateField(_("planned for"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    feeling = models.PositiveSmallIntegerField(
+        _("overall feeling"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    pain_before = models.PositiveSmallIntegerField(
+        _("pain before"), null=True, blank=True, validators=[MaxValueValidator(10)]
+    )
+    pain_after = models.PositiveSmallIntegerField(
+        _("pain after"), null=True, blank=True, validators=[MaxValueValidator(10)]
+    )
+    notes = models.TextField(_("notes"), blank=True, max_length=4000)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("workout session")
+        verbose_name_plural = _("workout sessions")
+        indexes = [models.Index(fields=["user", "-started_at"], name="session_user_started")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(finished_at__isnull=True),
+                name="one_session_in_progress",
+            ),
+            models.CheckConstraint(
+                condition=Q(finished_at__isnull=True) | Q(finished_at__gte=models.F("started_at")),
+                name="session_finishes_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(feeling__isnull=True) | Q(feeling__gte=1, feeling__lte=5),
+                name="session_feeling_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_before__isnull=True) | Q(pain_before__lte=10),
+                name="session_pain_before_0_to_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_after__isnull=True) | Q(pain_after__lte=10),
+                name="session_pain_after_0_to_10",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Session {self.started_at:%Y-%m-%d}"
+
+
+class SessionExercise(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("To do")
+        DONE = "done", _("Done")
+        SKIPPED = "skipped", _("Skipped")
+        STOPPED = "stopped", _("Stopped for pain")
+
+    class SkipReason(models.TextChoices):
+        PAIN = "pain", _("Pain or discomfort")
+        NO_EQUIPMENT = "no-equipment", _("No equipment")
+        TIME = "time", _("Out of time")
+        OTHER = "other", _("Other")
+
+    session = models.ForeignKey(WorkoutSession, on_delete=models.CASCADE, related_name="entries")
+    exercise = models.ForeignKey(
+        "exercises.Exercise", on_delete=models.PROTECT, related_name="session_entries"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    planned_sets = models.PositiveSmallIntegerField(
+        _("planned sets"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    planned_reps = models.PositiveSmallIntegerField(
+        _("planned reps"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    planned_hold_seconds = models.PositiveSmallIntegerField(
+        _("planned hold (seconds)"), null=True, blank=True, validators=[MaxValueValidator(600)]
+    )
+    planned_weight = models.DecimalField(
+        _("planned weight"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    per_side = models.BooleanField(_("each side"), default=False)
+    rest_seconds = models.PositiveSmallIntegerField(
+        _("rest (seconds)"), default=60, validators=[MaxValueValidator(600)]
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    skip_reason = models.CharField(
+        _("reason"), max_length=16, choices=SkipReason.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("movement in a session")
+        verbose_name_plural = _("movements in a session")
+
+    def __str__(self):
+        return str(self.exercise)
+
+
+class SetLog(models.Model):
+    class Side(models.TextChoices):
+        BOTH = "", _("Both")
+        LEFT = "left", _("Left")
+        RIGHT = "right", _("Right")
+
+    entry = models.ForeignKey(SessionExercise, on_delete=models.CASCADE, related_name="sets")
+    idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reps = models.PositiveSmallIntegerField(
+        _("reps"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1000)],
+    )
+    hold_seconds = models.PositiveSmallIntegerField(
+        _("hold (seconds)"), null=True, blank=True, validators=[MaxValueValidator(600)]
+    )
+    side = models.CharField(_("side"), max_length=5, choices=Side.choices, blank=True)
+    rpe = models.PositiveSmallIntegerField(
+        _("effort (RPE)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    logged_at = models.DateTimeField(_("logged"), default=timezone.now)
+
+    class Meta:
+        ordering = ["logged_at", "pk"]
+        verbose_name = _("set")
+        verbose_name_plural = _("sets")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reps__isnull=True) | Q(reps__lte=100), name="set_reps_le_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=1000),
+                name="set_weight_0_to_1000",
+            ),
+            models.CheckConstraint(
+                condition=Q(hold_seconds__isnull=True) | Q(hold_seconds__lte=600),
+                name="set_hold_le_600",
+            ),
+            models.CheckConstraint(
+                condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=10),
+                name="set_rpe_1_to_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(reps__isnull=False) | Q(hold_seconds__isnull=False),
+                name="set_has_reps_or_hold",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Set of {self.entry}"
+
+
+class PainNote(models.Model):
+    class Location(models.TextChoices):
+        BETWEEN_SHOULDER_BLADES = "between-shoulder-blades", _("Between the shoulder blades")
+        UPPER_BACK = "upper-back", _("Upper back")
+        LOWER_BACK = "lower-back", _("Lower back")
+        NECK = "neck", _("Neck")
+        SHOULDER = "shoulder", _("Shoulder")
+        CHEST_RIBS = "chest-ribs", _("Chest or ribs")
+        ARM = "arm", _("Arm")
+        LEG = "leg", _("Leg")
+
+    class Kind(models.TextChoices):
+        STIFFNESS = "stiffness", _("Stiffness")
+        ACHE = "ache", _("Ache")
+        TIGHTNESS = "tightness", _("Tightness")
+        SHARP = "sharp", _("Sharp")
+        SHOOTING = "shooting", _("Shooting")
+        BURNING = "burning", _("Burning")
+        NUMBNESS = "numbness", _("Numbness or tingling")
+
+    class Timing(models.TextChoices):
+        BEFORE = "before", _("Before the session")
+        DURING = "during", _("During a movement")
+        AFTER = "after", _("After the session")
+        DAY = "day", _("A day entry")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pain_notes"
+    )
+    session = models.ForeignKey(
+        WorkoutSession,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pain_notes",
+    )
+    entry = models.ForeignKey(
+        SessionExercise,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pain_notes",
+    )
+    idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    intensity = models.PositiveSmallIntegerField(
+        _("intensity (0-10)"), validators=[MaxValueValidator(10)]
+    )
+    location = models.CharField(_("where"), max_length=32, choices=Location.choices)
+    kind = models.CharField(_("what it feels like"), max_length=16, choices=Kind.choices)
+    timing = models.CharField(_("when"), max_length=8, choices=Timing.choices)
+    text = models.TextField(_("notes"), blank=True, max_length=2000)
+    noted_at = models.DateTimeField(_("noted"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-noted_at", "-pk"]
+        verbose_name = _("pain or discomfort note")
+        verbose_name_plural = _("pain or discomfort notes")
+        indexes = [models.Index(fields=["user", "-noted_at"], name="painnote_user_noted")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(intensity__lte=10), name="painnote_intensity_0_to_10"
+            ),
+            models.CheckConstraint(
+                condition=Q(entry__isnull=True) | Q(session__isnull=False),
+                name="painnote_entry_needs_session",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.intensity}/10"
