@@ -1,11 +1,21 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class WorkoutSessionQuerySet(models.QuerySet):
+    def in_progress(self):
+        return self.filter(finished_at__isnull=True)
+
+    def finished(self):
+        return self.filter(finished_at__isnull=False)
 
 
 class WorkoutSession(models.Model):
@@ -43,6 +53,8 @@ class WorkoutSession(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True, max_length=4000)
 
+    objects = WorkoutSessionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-started_at", "-pk"]
         verbose_name = _("workout session")
@@ -74,6 +86,97 @@ class WorkoutSession(models.Model):
 
     def __str__(self):
         return f"Session {self.started_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("workouts:session", kwargs={"pk": self.pk})
+
+    @classmethod
+    def start(cls, user, *, routine=None, schedule=None, scheduled_date=None):
+        """Open a session, copying the routine's movements with their prescription.
+
+        Returns (session, created). While another session is in progress it is returned
+        instead: one open session per user, enforced by a partial unique constraint, so two
+        racing starts still give one.
+        """
+        if schedule is not None and routine is None:
+            routine = schedule.routine
+        try:
+            with transaction.atomic():
+                session = cls.objects.create(
+                    user=user, routine=routine, schedule=schedule, scheduled_date=scheduled_date
+                )
+                if routine is not None:
+                    SessionExercise.objects.bulk_create(
+                        SessionExercise(
+                            session=session,
+                            exercise_id=item.exercise_id,
+                            position=position,
+                            planned_sets=item.sets,
+                            planned_reps=item.reps,
+                            planned_hold_seconds=item.hold_seconds,
+                            planned_weight=item.weight,
+                            per_side=item.per_side,
+                            rest_seconds=item.rest_seconds,
+                        )
+                        for position, item in enumerate(routine.items.order_by("position", "pk"))
+                    )
+        except IntegrityError:
+            open_session = cls.objects.filter(user=user).in_progress().first()
+            if open_session is None:
+                raise
+            return open_session, False
+        return session, True
+
+    @property
+    def is_in_progress(self):
+        return self.finished_at is None
+
+    @property
+    def duration(self):
+        """Time from start to finish; None while the session is in progress."""
+        if self.finished_at is None:
+            return None
+        return self.finished_at - self.started_at
+
+    @property
+    def duration_minutes(self):
+        duration = self.duration
+        return None if duration is None else round(duration.total_seconds() / 60)
+
+    def next_position(self):
+        last = self.entries.aggregate(last=models.Max("position"))["last"]
+        return 0 if last is None else last + 1
+
+    def add_exercise(self, exercise, *, position=None, replaces=None):
+        """Add a movement with the exercise's default prescription."""
+        return self.entries.create(
+            exercise=exercise,
+            position=self.next_position() if position is None else position,
+            planned_sets=exercise.sets,
+            planned_reps=exercise.reps_max or exercise.reps_min,
+            planned_hold_seconds=exercise.hold_seconds,
+            per_side=exercise.per_side,
+            rest_seconds=exercise.rest_seconds,
+            replaces=replaces,
+        )
+
+    def finish(self, *, minutes=None, feeling=None, pain_after=None, notes=None):
+        """Close the session; `minutes` sets how long it lasted (default: until now)."""
+        if minutes is None:
+            self.finished_at = max(timezone.now(), self.started_at)
+        else:
+            self.finished_at = self.started_at + timedelta(minutes=minutes)
+        self.feeling = feeling
+        if pain_after is not None:
+            self.pain_after = pain_after
+        if notes is not None:
+            self.notes = notes
+        self.save()
+
+
+class SessionExerciseQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(session__user=user)
 
 
 class SessionExercise(models.Model):
@@ -116,6 +219,16 @@ class SessionExercise(models.Model):
     skip_reason = models.CharField(
         _("reason"), max_length=16, choices=SkipReason.choices, blank=True
     )
+    replaces = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replacements",
+        verbose_name=_("swapped in for"),
+    )
+
+    objects = SessionExerciseQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -124,6 +237,65 @@ class SessionExercise(models.Model):
 
     def __str__(self):
         return str(self.exercise)
+
+    @property
+    def is_closed(self):
+        """Skipped or stopped: the movement is out of today's plan."""
+        return self.status in {self.Status.SKIPPED, self.Status.STOPPED}
+
+    def log_set(self, *, idempotency_key, **values):
+        """Save one set, once per idempotency key.
+
+        Returns (set, created). A repeated key (double tap, resent form, retry after a
+        network error, or two requests racing) returns the set already saved under it: the
+        unique constraint decides, so two racing inserts still give one row.
+        """
+        try:
+            with transaction.atomic():
+                set_log = self.sets.create(idempotency_key=idempotency_key, **values)
+        except IntegrityError:
+            set_log = SetLog.objects.filter(idempotency_key=idempotency_key).first()
+            if set_log is None:
+                raise
+            return set_log, False
+        self.refresh_status()
+        return set_log, True
+
+    def undo_last_set(self):
+        last = self.sets.order_by("-logged_at", "-pk").first()
+        if last is not None:
+            last.delete()
+            self.refresh_status()
+        return last
+
+    def refresh_status(self):
+        """Planned until every planned set is logged; skipped and stopped stay as they are."""
+        if self.is_closed:
+            return
+        done = self.sets.count() >= self.planned_sets * (2 if self.per_side else 1)
+        status = self.Status.DONE if done else self.Status.PLANNED
+        if status != self.status:
+            self.status = status
+            self.save(update_fields=["status"])
+
+    def skip(self, reason):
+        self.status = self.Status.SKIPPED
+        self.skip_reason = reason
+        self.save(update_fields=["status", "skip_reason"])
+
+    def stop_for_pain(self):
+        self.status = self.Status.STOPPED
+        self.skip_reason = self.SkipReason.PAIN
+        self.save(update_fields=["status", "skip_reason"])
+
+    def swap(self, exercise, reason):
+        """Skip this movement and put `exercise` right after it, in one transaction."""
+        with transaction.atomic():
+            self.skip(reason)
+            self.session.entries.filter(position__gt=self.position).update(
+                position=models.F("position") + 1
+            )
+            return self.session.add_exercise(exercise, position=self.position + 1, replaces=self)
 
 
 class SetLog(models.Model):
@@ -239,6 +411,7 @@ class PainNote(models.Model):
     kind = models.CharField(_("what it feels like"), max_length=16, choices=Kind.choices)
     timing = models.CharField(_("when"), max_length=8, choices=Timing.choices)
     text = models.TextField(_("notes"), blank=True, max_length=2000)
+    after_fall = models.BooleanField(_("after a fall or accident"), default=False)
     noted_at = models.DateTimeField(_("noted"), default=timezone.now)
 
     class Meta:
@@ -258,3 +431,16 @@ class PainNote(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.intensity}/10"
+
+    @classmethod
+    def record(cls, *, user, idempotency_key, **values):
+        """Save one note per idempotency key; returns (note, created), like SetLog."""
+        try:
+            with transaction.atomic():
+                note = cls.objects.create(user=user, idempotency_key=idempotency_key, **values)
+        except IntegrityError:
+            note = cls.objects.filter(idempotency_key=idempotency_key).first()
+            if note is None:
+                raise
+            return note, False
+        return note, True
