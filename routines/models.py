@@ -1,8 +1,15 @@
+import datetime
+import secrets
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from exercises.models import Kind
 
 
 class Purpose(models.TextChoices):
@@ -111,6 +118,57 @@ class RoutineItem(models.Model):
         return f"{self.routine}: {self.exercise}"
 
 
+# Plans outside these years are typing mistakes, not plans (and keep date arithmetic safe).
+EARLIEST_PLAN_DATE = datetime.date(2000, 1, 1)
+LATEST_PLAN_DATE = datetime.date(2100, 12, 31)
+
+
+def validate_plan_date(value):
+    if not EARLIEST_PLAN_DATE <= value <= LATEST_PLAN_DATE:
+        raise ValidationError(
+            _("Choose a date between the years %(first)s and %(last)s."),
+            code="out_of_range",
+            params={"first": EARLIEST_PLAN_DATE.year, "last": LATEST_PLAN_DATE.year},
+        )
+
+
+def plan_date_in_range(field):
+    return Q(**{f"{field}__gte": EARLIEST_PLAN_DATE, f"{field}__lte": LATEST_PLAN_DATE})
+
+
+class Weekday(models.TextChoices):
+    """Stored as Python's weekday numbers (Monday = 0), one digit a day."""
+
+    MONDAY = "0", _("Monday")
+    TUESDAY = "1", _("Tuesday")
+    WEDNESDAY = "2", _("Wednesday")
+    THURSDAY = "3", _("Thursday")
+    FRIDAY = "4", _("Friday")
+    SATURDAY = "5", _("Saturday")
+    SUNDAY = "6", _("Sunday")
+
+
+def validate_weekdays(value):
+    if any(char not in Weekday.values for char in value) or len(set(value)) != len(value):
+        raise ValidationError(_("Choose weekdays from Monday to Sunday."), code="bad_weekday")
+
+
+class ScheduledSessionQuerySet(models.QuerySet):
+    def active(self):
+        """Plans whose routine is still in use (archiving a routine takes it off the plan)."""
+        return self.filter(routine__is_archived=False)
+
+    def with_strength(self):
+        """Annotate `has_strength_items`: a mixed routine counts as strength work when it is."""
+        return self.annotate(
+            has_strength_items=Exists(
+                RoutineItem.objects.filter(
+                    routine=OuterRef("routine"), exercise__kind=Kind.STRENGTH
+                )
+            )
+        )
+
+
 class ScheduledSession(models.Model):
     """A routine planned on one date, or on weekdays from a start date with no end."""
 
@@ -118,20 +176,140 @@ class ScheduledSession(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scheduled_sessions"
     )
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="schedules")
-    start_date = models.DateField(_("date"))
+    start_date = models.DateField(_("date"), validators=[validate_plan_date])
     time = models.TimeField(_("time"), null=True, blank=True)
     weekdays = models.CharField(
         _("repeat on"),
         max_length=7,
         blank=True,
+        validators=[validate_weekdays],
         help_text=_("Weekday numbers, Monday = 0; empty for a single session."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScheduledSessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["start_date", "time", "pk"]
         verbose_name = _("scheduled session")
         verbose_name_plural = _("scheduled sessions")
+        indexes = [models.Index(fields=["user", "start_date"], name="schedule_user_start")]
+        constraints = [
+            models.CheckConstraint(
+                condition=plan_date_in_range("start_date"), name="schedule_start_date_in_range"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.routine} from {self.start_date}"
+
+    @property
+    def is_recurring(self):
+        return bool(self.weekdays)
+
+    def weekday_numbers(self):
+        return sorted(int(char) for char in self.weekdays)
+
+    def weekday_names(self):
+        return [Weekday(str(number)).label for number in self.weekday_numbers()]
+
+    def occurs_on(self, day):
+        """Whether the plan itself (before any change) puts a session on this date."""
+        if not self.is_recurring:
+            return day == self.start_date
+        return day >= self.start_date and str(day.weekday()) in self.weekdays
+
+    def dates_between(self, start, end):
+        """The plan's own dates in [start, end), before any change."""
+        if not self.is_recurring:
+            if start <= self.start_date < end:
+                yield self.start_date
+            return
+        day = max(start, self.start_date)
+        while day < end:
+            if str(day.weekday()) in self.weekdays:
+                yield day
+            day += datetime.timedelta(days=1)
+
+
+class OccurrenceChange(models.Model):
+    """One occurrence of a plan moved to another date or time, or skipped."""
+
+    schedule = models.ForeignKey(
+        ScheduledSession, on_delete=models.CASCADE, related_name="changes"
+    )
+    original_date = models.DateField(_("planned date"))
+    new_date = models.DateField(
+        _("new date"), null=True, blank=True, validators=[validate_plan_date]
+    )
+    new_time = models.TimeField(_("new time"), null=True, blank=True)
+    skipped = models.BooleanField(_("skipped"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["original_date", "pk"]
+        verbose_name = _("changed occurrence")
+        verbose_name_plural = _("changed occurrences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["schedule", "original_date"], name="occurrence_change_once_per_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(skipped=True) | Q(new_date__isnull=False),
+                name="occurrence_change_skips_or_moves",
+            ),
+            models.CheckConstraint(
+                condition=Q(new_date__isnull=True) | plan_date_in_range("new_date"),
+                name="occurrence_change_new_date_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.schedule} on {self.original_date}"
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a user's calendar feed; deleting the row revokes it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return f"Calendar feed of {self.user}"
+
+    def regenerate(self):
+        self.token = new_feed_token()
+        self.created_at = timezone.now()
+        self.save(update_fields=["token", "created_at"])
+
+
+class ReminderSent(models.Model):
+    """Written before a reminder email goes out, so each (user, local date) gets one."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_sent"
+    )
+    date = models.DateField(_("date"))
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="reminder_once_per_user_day")
+        ]
+
+    def __str__(self):
+        return f"Reminder for {self.user} on {self.date}"
