@@ -4,8 +4,9 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db import models, transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,20 @@ class Purpose(models.TextChoices):
     MOBILITY = "mobility", _("Mobility")
     STRENGTH = "strength", _("Strength")
     MIXED = "mixed", _("Mixed")
+
+
+class RoutineQuerySet(models.QuerySet):
+    def starters(self):
+        return self.filter(is_starter=True, user__isnull=True)
+
+    def active(self):
+        return self.filter(is_archived=False)
+
+    def archived(self):
+        return self.filter(is_archived=True)
+
+    def with_item_count(self):
+        return self.annotate(item_count=Count("items"))
 
 
 class Routine(models.Model):
@@ -38,6 +53,8 @@ class Routine(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = RoutineQuerySet.as_manager()
+
     class Meta:
         ordering = ["name", "pk"]
         verbose_name = _("routine")
@@ -52,6 +69,83 @@ class Routine(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        if self.is_starter:
+            return reverse("routines:starter", kwargs={"pk": self.pk})
+        return reverse("routines:detail", kwargs={"pk": self.pk})
+
+    def copy_for(self, user, name=None):
+        """A new routine owned by `user` with the same items: copying a starter, or duplicating."""
+        with transaction.atomic():
+            copy = Routine.objects.create(
+                user=user,
+                name=(name or self.name)[: self._meta.get_field("name").max_length],
+                purpose=self.purpose,
+                description=self.description,
+            )
+            RoutineItem.objects.bulk_create(
+                [
+                    RoutineItem(
+                        routine=copy,
+                        exercise_id=item.exercise_id,
+                        position=position,
+                        sets=item.sets,
+                        reps=item.reps,
+                        hold_seconds=item.hold_seconds,
+                        per_side=item.per_side,
+                        weight=item.weight,
+                        rest_seconds=item.rest_seconds,
+                    )
+                    for position, item in enumerate(self.items.order_by("position", "pk"))
+                ]
+            )
+        return copy
+
+    def duplicate(self):
+        return self.copy_for(self.user, name=_("%(name)s (copy)") % {"name": self.name})
+
+    def add_item(self, exercise):
+        """Append a movement, starting from its default prescription."""
+        with transaction.atomic():
+            self._lock()
+            last = self.items.aggregate(last=models.Max("position"))["last"]
+            item = RoutineItem.from_exercise(exercise, routine=self)
+            item.position = 0 if last is None else last + 1
+            item.save()
+        return item
+
+    def remove_item(self, item):
+        with transaction.atomic():
+            self._lock()
+            item.delete()
+            self.renumber_items()
+
+    def move_item(self, item, offset):
+        """Move an item up (offset -1) or down (+1); moving past either end changes nothing."""
+        with transaction.atomic():
+            self._lock()
+            items = list(self.items.order_by("position", "pk"))
+            index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+            target = index + offset
+            if 0 <= target < len(items):
+                items[index], items[target] = items[target], items[index]
+            self.renumber_items(items)
+
+    def renumber_items(self, items=None):
+        """Keep positions contiguous from 0, in the given order (or the current one)."""
+        if items is None:
+            items = list(self.items.order_by("position", "pk"))
+        changed = []
+        for position, item in enumerate(items):
+            if item.position != position:
+                item.position = position
+                changed.append(item)
+        RoutineItem.objects.bulk_update(changed, ["position"])
+
+    def _lock(self):
+        # Serialise edits to one routine's item order (a no-op on SQLite, real on PostgreSQL).
+        Routine.objects.select_for_update().filter(pk=self.pk).first()
 
 
 class RoutineItem(models.Model):
@@ -116,6 +210,36 @@ class RoutineItem(models.Model):
 
     def __str__(self):
         return f"{self.routine}: {self.exercise}"
+
+    @classmethod
+    def from_exercise(cls, exercise, **kwargs):
+        """An unsaved item carrying the movement's default prescription."""
+        return cls(
+            exercise=exercise,
+            sets=exercise.sets,
+            # A range starts at its low end: build up from there.
+            reps=min(exercise.reps_min, 100) if exercise.reps_min else None,
+            hold_seconds=exercise.hold_seconds,
+            per_side=exercise.per_side,
+            rest_seconds=exercise.rest_seconds,
+            **kwargs,
+        )
+
+    def prescription(self):
+        """The dose in words, e.g. "3 × 10 reps" or "2 × hold 30 s each side"."""
+        if self.reps and self.hold_seconds:
+            dose = _("%(reps)s reps, hold %(seconds)s s") % {
+                "reps": self.reps,
+                "seconds": self.hold_seconds,
+            }
+        elif self.reps:
+            dose = _("%(reps)s reps") % {"reps": self.reps}
+        else:
+            dose = _("hold %(seconds)s s") % {"seconds": self.hold_seconds}
+        text = f"{self.sets} × {dose}"
+        if self.per_side:
+            text = _("%(text)s each side") % {"text": text}
+        return text
 
 
 # Plans outside these years are typing mistakes, not plans (and keep date arithmetic safe).
