@@ -2,7 +2,8 @@
 
 Each item starts from its movement's default prescription (the low end of a rep range, so a
 beginner starts easy); an entry may override a field. A starter that already exists (same
-name) is left alone, so an editor's changes in admin survive.
+name) is left alone, so an editor's changes in admin survive. Item positions count from 0,
+as Routine.renumber_items keeps them.
 """
 
 STARTERS = [
@@ -65,7 +66,8 @@ STARTERS = [
 
 
 def prescription(exercise):
-    """An item's starting dose, taken from the movement's defaults."""
+    """An item's starting dose: the same rule as RoutineItem.from_exercise, which a
+    migration cannot call (it gets historical models without methods)."""
     return {
         "sets": exercise.sets,
         "reps": exercise.reps_min,
@@ -101,5 +103,5 @@ def load(apps, schema_editor):
                 position=position,
                 **{**prescription(exercises[slug]), **extra},
             )
-            for position, (slug, extra) in enumerate(present, start=1)
+            for position, (slug, extra) in enumerate(present)
         )
