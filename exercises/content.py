@@ -112,8 +112,8 @@ EXERCISES = [
             "spine, and it is a calm way to finish a session."
         ),
         "steps": [
-            "Kneel on a mat with your big toes touching and your knees spread about as wide "
-            "as your hips, or a little wider.",
+            "Kneel on a mat, bring the big toes together and let the knees open to hip width "
+            "or a little more.",
             "Sit your hips back toward your heels as far as is comfortable.",
             "Walk your hands forward and lower your chest between your knees, arms long and "
             "forehead resting on the mat.",
