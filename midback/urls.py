@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from exercises.views import home
+from midback.media import media
 
 urlpatterns = [
     path("", home, name="home"),
@@ -10,7 +11,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded pictures, served only when DEBUG or SERVE_MEDIA is on (see midback/media.py).
+urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media, name="media")]
