@@ -45,6 +45,8 @@ class Equipment(models.Model):
         help_text=_("Mats, chairs, doorways and bands: things most people have at home."),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("equipment")
@@ -59,6 +61,8 @@ class Muscle(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     region = models.CharField(_("body-map region"), max_length=32, choices=Region.choices)
     is_mid_back = models.BooleanField(_("mid-back muscle"), default=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-is_mid_back", "name"]
@@ -95,7 +99,14 @@ class ExerciseQuerySet(models.QuerySet):
         ).distinct()
 
     def with_card_data(self):
-        return self.prefetch_related("equipment", "targets__muscle")
+        # One query per relation, whatever the number of rows.
+        return self.prefetch_related(
+            "equipment",
+            models.Prefetch("targets", queryset=Target.objects.select_related("muscle")),
+        )
+
+    def with_detail_data(self):
+        return self.with_card_data().prefetch_related("steps")
 
 
 class Exercise(models.Model):
@@ -226,6 +237,18 @@ class Exercise(models.Model):
 
     def secondary_targets(self):
         return [t for t in self.targets.all() if t.role == Target.Role.SECONDARY]
+
+    def worked_regions(self):
+        """Body-map roles by region, e.g. {"mid_traps": "primary"}; primary wins a tie.
+
+        Keys use underscores so templates can look them up (``regions.mid_traps``).
+        """
+        roles = {}
+        for target in self.targets.all():
+            key = target.muscle.region.replace("-", "_")
+            if roles.get(key) != Target.Role.PRIMARY:
+                roles[key] = target.role
+        return roles
 
     def related(self, limit=3):
         """Other published movements of the same kind that share the most muscles."""

@@ -1,21 +1,38 @@
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
+from django_htmx.middleware import HtmxDetails
 
-from exercises.models import Exercise
+from exercises.forms import ExerciseFilterForm
+from exercises.models import Exercise, Guidance
 
 
-@require_GET
-def home(request):
-    return render(request, "home.html")
-
-
-@require_GET
-def exercise_list(request):
-    exercises = Exercise.objects.published().with_card_data()
-    return render(request, "exercises/exercise_list.html", {"exercises": exercises})
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 @require_GET
-def exercise_detail(request, slug):
-    exercise = get_object_or_404(Exercise.objects.published(), slug=slug)
-    return render(request, "exercises/exercise_detail.html", {"exercise": exercise})
+@vary_on_headers("HX-Request")
+def exercise_list(request: HtmxHttpRequest):
+    form = ExerciseFilterForm(request.GET)
+    exercises = list(form.filter(Exercise.objects.published()).with_card_data())
+    context = {"form": form, "exercises": exercises}
+    if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
+        response = render(request, "exercises/exercise_list.html#exercise-results", context)
+        # Push the tidy URL (empty filters left out) rather than the raw form query.
+        return push_url(response, request.path + form.query_string())
+    return render(request, "exercises/exercise_list.html", context)
+
+
+@require_GET
+def exercise_detail(request: HtmxHttpRequest, slug):
+    exercise = get_object_or_404(Exercise.objects.published().with_detail_data(), slug=slug)
+    context = {
+        "exercise": exercise,
+        "regions": exercise.worked_regions(),
+        "related": exercise.related(),
+        "guidance": Guidance.for_kind(exercise.kind),
+    }
+    return render(request, "exercises/exercise_detail.html", context)

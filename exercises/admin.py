@@ -1,0 +1,107 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from exercises.models import Equipment, Exercise, Guidance, Muscle, Step, Target
+
+
+class StepInline(admin.TabularInline):
+    model = Step
+    extra = 1
+    ordering = ["position"]
+    fields = ["position", "text"]
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 1
+    ordering = ["role", "muscle__name"]
+    fields = ["muscle", "role"]
+    autocomplete_fields = ["muscle"]
+
+
+@admin.register(Exercise)
+class ExerciseAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "level", "is_published", "updated_at"]
+    list_filter = ["kind", "level", "is_published", "equipment"]
+    search_fields = ["name", "slug", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["equipment"]
+    inlines = [StepInline, TargetInline]
+    readonly_fields = ["created_at", "updated_at"]
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+    history_list_display = ["is_published"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "level", "summary", "is_published"]}),
+        (
+            _("Default prescription"),
+            {
+                "fields": [
+                    "sets",
+                    ("reps_min", "reps_max"),
+                    "hold_seconds",
+                    "per_side",
+                    "rest_seconds",
+                ]
+            },
+        ),
+        (_("Equipment"), {"fields": ["equipment"]}),
+        (
+            _("Coaching"),
+            {"fields": ["cues", "mistakes", "easier", "harder", "safety_notes"]},
+        ),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    @admin.action(description=_("Publish the selected movements"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(description=_("Unpublish the selected movements"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, value):
+        # Save one by one (not queryset.update) so each change lands in the history.
+        changed = 0
+        for exercise in queryset.exclude(is_published=value):
+            exercise.is_published = value
+            exercise._change_reason = _("Published") if value else _("Unpublished")
+            exercise.save(update_fields=["is_published", "updated_at"])
+            changed += 1
+        if value:
+            message = ngettext(
+                "%(count)d movement published.", "%(count)d movements published.", changed
+            )
+        else:
+            message = ngettext(
+                "%(count)d movement unpublished.", "%(count)d movements unpublished.", changed
+            )
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+
+@admin.register(Equipment)
+class EquipmentAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "at_home"]
+    list_filter = ["at_home"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Muscle)
+class MuscleAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "region", "is_mid_back"]
+    list_filter = ["region", "is_mid_back"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Guidance)
+class GuidanceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "applies_to", "tone", "position"]
+    list_filter = ["applies_to", "tone"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}

@@ -1,0 +1,108 @@
+from urllib.parse import urlencode
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from exercises.models import Equipment, Kind, Level, Muscle
+
+
+class ExerciseFilterForm(forms.Form):
+    """The library's filters. Invalid values are reported and ignored; the rest still apply."""
+
+    HOME = "home"
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "placeholder": _("e.g. row, rhomboids"),
+                "enterkeyhint": "search",
+            }
+        ),
+        error_messages={"max_length": _("Search for at most %(limit_value)d characters.")},
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Any kind")), *Kind.choices],
+        error_messages={
+            "invalid_choice": _(
+                "There is no kind of movement called “%(value)s”, so that filter was left out."
+            )
+        },
+    )
+    equipment = forms.ChoiceField(
+        label=_("Equipment"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "There is no equipment called “%(value)s”, so that filter was left out."
+            )
+        },
+    )
+    level = forms.ChoiceField(
+        label=_("Level"),
+        required=False,
+        choices=[("", _("Any level")), *Level.choices],
+        error_messages={
+            "invalid_choice": _(
+                "There is no level called “%(value)s”, so that filter was left out."
+            )
+        },
+    )
+    muscle = forms.ChoiceField(
+        label=_("Muscle"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "There is no muscle called “%(value)s”, so that filter was left out."
+            )
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query each; filtering then uses these objects, not another lookup.
+        self.equipment_by_slug = {e.slug: e for e in Equipment.objects.all()}
+        self.muscles_by_slug = {m.slug: m for m in Muscle.objects.all()}
+        self.fields["equipment"].choices = [
+            ("", _("Any equipment")),
+            (self.HOME, _("No equipment / at home")),
+            *((slug, e.name) for slug, e in self.equipment_by_slug.items()),
+        ]
+        mid_back = [(m.slug, m.name) for m in self.muscles_by_slug.values() if m.is_mid_back]
+        others = [(m.slug, m.name) for m in self.muscles_by_slug.values() if not m.is_mid_back]
+        self.fields["muscle"].choices = [
+            ("", _("Any muscle")),
+            *([(_("Mid-back"), mid_back)] if mid_back else []),
+            *([(_("Other muscles"), others)] if others else []),
+        ]
+
+    def filter(self, exercises):
+        self.is_valid()  # fills cleaned_data with the valid fields only
+        data = self.cleaned_data
+        if data.get("kind"):
+            exercises = exercises.of_kind(data["kind"])
+        if data.get("level"):
+            exercises = exercises.for_level(data["level"])
+        if data.get("equipment") == self.HOME:
+            exercises = exercises.for_home()
+        elif data.get("equipment"):
+            exercises = exercises.for_equipment(self.equipment_by_slug[data["equipment"]])
+        if data.get("muscle"):
+            exercises = exercises.working(self.muscles_by_slug[data["muscle"]])
+        if data.get("q"):
+            exercises = exercises.search(data["q"])
+        return exercises
+
+    @property
+    def is_filtering(self):
+        return any(self.data.get(name) for name in self.fields)
+
+    def query_string(self):
+        """The submitted filters without the empty ones, for a tidy shareable URL."""
+        params = {name: self.data[name] for name in self.fields if self.data.get(name)}
+        return f"?{urlencode(params)}" if params else ""
