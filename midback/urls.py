@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.urls import auth_urlpatterns
 from exercises.views import home
 from midback.media import media
 
@@ -9,6 +10,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("exercises.urls")),
     path("admin/", admin.site.urls),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include(auth_urlpatterns)),
 ]
 
 # Uploaded pictures, served only when DEBUG or SERVE_MEDIA is on (see midback/media.py).

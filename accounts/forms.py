@@ -1,0 +1,118 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Profile, validate_time_zone
+from exercises.models import Equipment
+
+
+class SignUpForm(UserCreationForm):
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_("Only for resetting your password and, if you want them, reminders."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    # Filled in by accounts.js from the browser; without JavaScript the zone stays UTC and
+    # can be changed in settings.
+    time_zone = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("An account already uses this email. Log in, or reset its password.")
+            )
+        return email
+
+    def clean_time_zone(self):
+        # A zone the browser reports but we do not know is dropped, not shown as an error:
+        # the person never saw this field.
+        time_zone = self.cleaned_data["time_zone"]
+        try:
+            validate_time_zone(time_zone)
+        except forms.ValidationError:
+            return ""
+        return time_zone
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            profile = Profile.for_user(user)
+            if self.cleaned_data["time_zone"]:
+                profile.time_zone = self.cleaned_data["time_zone"]
+                profile.save(update_fields=["time_zone"])
+        return user
+
+
+class SettingsForm(forms.ModelForm):
+    weekly_target = forms.IntegerField(
+        label=_("Sessions a week"),
+        min_value=1,
+        max_value=7,
+        help_text=_("Two or three sessions a week suits most people."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "time_zone",
+            "weight_unit",
+            "weekly_target",
+            "training_at",
+            "equipment",
+            "reminders",
+        ]
+        widgets = {
+            "time_zone": forms.TextInput(
+                attrs={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"}
+            ),
+            "weight_unit": forms.RadioSelect(attrs={"class": "choice-list"}),
+            "training_at": forms.RadioSelect(attrs={"class": "choice-list"}),
+            "equipment": forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}),
+        }
+        help_texts = {
+            "time_zone": _("A city name such as Europe/Berlin. “Today” follows this zone."),
+            "training_at": _(
+                "At home and at a gym fill in the equipment for you; pick “My own list” to "
+                "tick exactly what you have."
+            ),
+            "reminders": _("An email on the mornings you have a session planned."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["equipment"].queryset = Equipment.objects.order_by("name")
+        self.fields["time_zone"].error_messages["required"] = _("Enter your time zone.")
+
+    def clean(self):
+        cleaned = super().clean()
+        preset = Profile.preset_equipment(cleaned.get("training_at"))
+        if preset is not None:
+            cleaned["equipment"] = preset
+        return cleaned
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password
