@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.urls import auth_urlpatterns
-from exercises.views import home
 from midback.media import media
+from routines.views.schedule import home
 
 urlpatterns = [
     path("", home, name="home"),

@@ -1,9 +1,28 @@
+from datetime import timedelta
+
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from exercises.models import Equipment, Exercise, Kind, Level, Muscle, Region, Step, Target
-from routines.models import Routine, RoutineItem, ScheduledSession
+from exercises.models import (
+    Equipment,
+    Exercise,
+    Guidance,
+    Kind,
+    Level,
+    Muscle,
+    Region,
+    Step,
+    Target,
+)
+from routines.models import (
+    CalendarFeed,
+    OccurrenceChange,
+    Routine,
+    RoutineItem,
+    ScheduledSession,
+)
 
 PASSWORD = "correct-horse-battery"
 
@@ -100,3 +119,112 @@ class ScheduledSessionFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     routine = factory.SubFactory(RoutineFactory, user=factory.SelfAttribute("..user"))
     start_date = factory.Faker("date_this_year")
+
+
+class OccurrenceChangeFactory(DjangoModelFactory):
+    class Meta:
+        model = OccurrenceChange
+
+    schedule = factory.SubFactory(ScheduledSessionFactory)
+    original_date = factory.SelfAttribute("schedule.start_date")
+    skipped = True
+
+
+class CalendarFeedFactory(DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    user = factory.SubFactory(UserFactory)
+
+
+class GuidanceFactory(DjangoModelFactory):
+    class Meta:
+        model = Guidance
+
+    slug = factory.Sequence(lambda n: f"guidance-{n}")
+    title = factory.Sequence(lambda n: f"Advice {n}")
+    body = "Move within a comfortable range."
+
+
+# Workouts ---------------------------------------------------------------------------------
+# A finished session by default: the database allows one session in progress per person.
+
+
+class WorkoutSessionFactory(DjangoModelFactory):
+    class Meta:
+        model = "workouts.WorkoutSession"
+
+    user = factory.SubFactory(UserFactory)
+    started_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=2))
+    finished_at = factory.LazyAttribute(lambda s: s.started_at + timedelta(minutes=30))
+
+
+class SessionExerciseFactory(DjangoModelFactory):
+    class Meta:
+        model = "workouts.SessionExercise"
+
+    session = factory.SubFactory(WorkoutSessionFactory)
+    exercise = factory.SubFactory(ExerciseFactory)
+    position = factory.Sequence(lambda n: n)
+    planned_sets = 3
+    planned_reps = 10
+
+
+class SetLogFactory(DjangoModelFactory):
+    class Meta:
+        model = "workouts.SetLog"
+
+    entry = factory.SubFactory(SessionExerciseFactory)
+    reps = 10
+    logged_at = factory.LazyAttribute(lambda s: s.entry.session.started_at)
+
+
+class PainNoteFactory(DjangoModelFactory):
+    class Meta:
+        model = "workouts.PainNote"
+
+    user = factory.SubFactory(UserFactory)
+    intensity = 2
+    location = "upper-back"
+    kind = "ache"
+    timing = "before"
+
+
+# Session log (workouts) ---------------------------------------------------------------------
+
+
+class WorkoutSessionFactory(DjangoModelFactory):
+    class Meta:
+        model = "workouts.WorkoutSession"
+
+    user = factory.SubFactory(UserFactory)
+
+
+class SessionExerciseFactory(DjangoModelFactory):
+    class Meta:
+        model = "workouts.SessionExercise"
+
+    session = factory.SubFactory(WorkoutSessionFactory)
+    exercise = factory.SubFactory(ExerciseFactory)
+    position = factory.Sequence(lambda n: n)
+    planned_sets = 3
+    planned_reps = 10
+
+
+class SetLogFactory(DjangoModelFactory):
+    class Meta:
+        model = "workouts.SetLog"
+
+    entry = factory.SubFactory(SessionExerciseFactory)
+    reps = 10
+
+
+class PainNoteFactory(DjangoModelFactory):
+    class Meta:
+        model = "workouts.PainNote"
+
+    user = factory.SubFactory(UserFactory)
+    intensity = 2
+    location = "upper-back"
+    kind = "ache"
+    timing = "day"

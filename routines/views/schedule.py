@@ -1,0 +1,312 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
+
+from accounts.models import Profile
+from routines.models import (
+    EARLIEST_PLAN_DATE,
+    LATEST_PLAN_DATE,
+    CalendarFeed,
+    OccurrenceChange,
+)
+from routines.schedule_forms import RescheduleForm, ScheduleForm
+from routines.scheduling import (
+    ONE_DAY,
+    calendar_feed,
+    local_today,
+    occurrences,
+    plan_week,
+    week_start_for,
+)
+
+# How far ahead Today looks for the next session.
+NEXT_HORIZON = datetime.timedelta(days=60)
+
+
+def is_fragment_request(request):
+    htmx = request.htmx
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+
+
+def parse_plan_date(text):
+    """A date in the plannable range from YYYY-MM-DD text, or None."""
+    try:
+        day = datetime.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+    return day if EARLIEST_PLAN_DATE <= day <= LATEST_PLAN_DATE else None
+
+
+def week_url(day):
+    return f"{reverse('routines:week')}?{urlencode({'start': week_start_for(day).isoformat()})}"
+
+
+def start_url():
+    """The session log's start URL once that part exists; until then Today shows no button."""
+    try:
+        return reverse("workouts:start")
+    except NoReverseMatch:
+        return ""
+
+
+def warn_about(request, week):
+    for warning in week.warnings:
+        messages.warning(request, warning.message)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def home(request):
+    if request.user.is_authenticated:
+        return today(request)
+    return render(request, "home.html")
+
+
+@login_required
+@require_GET
+def today(request):
+    user = request.user
+    profile = Profile.for_user(user)
+    day = local_today(user, profile.zone)
+    week_start = week_start_for(day)
+    week_window_end = week_start + datetime.timedelta(days=8)
+    found = occurrences(
+        user, week_start - ONE_DAY, max(week_window_end, day + NEXT_HORIZON), include_skipped=True
+    )
+    week = plan_week(user, profile, week_start, [o for o in found if o.date < week_window_end])
+    due = [o for o in found if o.date == day]
+    upcoming = [o for o in found if o.date > day and not o.skipped][:3]
+    return render(
+        request,
+        "routines/today.html",
+        {
+            "today": day,
+            "due": due,
+            "upcoming": upcoming,
+            "week": week,
+            "start_url": start_url(),
+            "has_plans": bool(found) or user.scheduled_sessions.exists(),
+        },
+    )
+
+
+def week_context(request, start, bad_start=False):
+    profile = Profile.for_user(request.user)
+    today_ = local_today(request.user, profile.zone)
+    return {
+        "week": plan_week(request.user, profile, start),
+        "today": today_,
+        "bad_start": bad_start,
+        "this_week": week_start_for(today_),
+    }
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def week(request):
+    bad_start = False
+    start = None
+    if "start" in request.GET:
+        start = parse_plan_date(request.GET["start"])
+        bad_start = start is None
+    if start is None:
+        profile = Profile.for_user(request.user)
+        start = local_today(request.user, profile.zone)
+    context = week_context(request, week_start_for(start), bad_start)
+    template = "routines/week.html"
+    if is_fragment_request(request):
+        template += "#week-plan"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def schedule_list(request):
+    schedules = request.user.scheduled_sessions.select_related("routine").order_by(
+        "routine__name", "start_date", "pk"
+    )
+    return render(request, "routines/schedule_list.html", {"schedules": schedules})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def schedule_create(request):
+    if request.method == "POST":
+        form = ScheduleForm(request.POST, user=request.user)
+        if form.is_valid():
+            schedule = form.save()
+            messages.success(
+                request,
+                _("%(routine)s is on your plan.") % {"routine": schedule.routine.name},
+            )
+            profile = Profile.for_user(request.user)
+            week = plan_week(request.user, profile, week_start_for(schedule.start_date))
+            warn_about(request, week)
+            url = week_url(schedule.start_date)
+            if request.htmx:
+                return HttpResponseClientRedirect(url)
+            return redirect(url)
+    else:
+        initial = {"start_date": local_today(request.user)}
+        routine_id = request.GET.get("routine", "")
+        if routine_id.isdigit():
+            routine = request.user.routines.filter(pk=routine_id, is_archived=False).first()
+            if routine is not None:
+                initial["routine"] = routine
+        form = ScheduleForm(user=request.user, initial=initial)
+    template = "routines/schedule_form.html"
+    if request.method == "POST" and is_fragment_request(request):
+        template += "#schedule-form"
+    return render(request, template, {"form": form})
+
+
+@login_required
+@require_POST
+def schedule_delete(request, pk):
+    schedule = get_object_or_404(request.user.scheduled_sessions, pk=pk)
+    name = schedule.routine.name
+    schedule.delete()
+    messages.success(request, _("The plan for %(routine)s is deleted.") % {"routine": name})
+    return redirect("routines:schedule_list")
+
+
+def get_occurrence(request, pk, day):
+    """The user's plan and one of its own dates, or 404."""
+    schedule = get_object_or_404(request.user.scheduled_sessions.select_related("routine"), pk=pk)
+    original = parse_plan_date(day)
+    if original is None or not schedule.occurs_on(original):
+        raise Http404("No such session in this plan.")
+    change = schedule.changes.filter(original_date=original).first()
+    return schedule, original, change
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def occurrence_edit(request, pk, day):
+    schedule, original, change = get_occurrence(request, pk, day)
+    if request.method == "POST":
+        form = RescheduleForm(request.POST)
+        if form.is_valid():
+            new_date = form.cleaned_data["new_date"]
+            OccurrenceChange.objects.update_or_create(
+                schedule=schedule,
+                original_date=original,
+                defaults={
+                    "new_date": new_date,
+                    "new_time": form.cleaned_data["new_time"],
+                    "skipped": False,
+                },
+            )
+            messages.success(
+                request,
+                _("%(routine)s is moved.") % {"routine": schedule.routine.name},
+            )
+            profile = Profile.for_user(request.user)
+            warn_about(request, plan_week(request.user, profile, week_start_for(new_date)))
+            return redirect(week_url(new_date))
+    else:
+        initial = {"new_date": original, "new_time": schedule.time}
+        if change is not None and not change.skipped:
+            initial = {"new_date": change.new_date, "new_time": change.new_time}
+        form = RescheduleForm(initial=initial)
+    return render(
+        request,
+        "routines/schedule_occurrence.html",
+        {"schedule": schedule, "original": original, "change": change, "form": form},
+    )
+
+
+def after_occurrence_change(request, original):
+    """Back to the week the session was in: its plan fragment for htmx, a redirect otherwise."""
+    if is_fragment_request(request):
+        start = week_start_for(original)
+        return render(request, "routines/week.html#week-plan", week_context(request, start))
+    return redirect(week_url(original))
+
+
+@login_required
+@require_POST
+def occurrence_skip(request, pk, day):
+    schedule, original, _change = get_occurrence(request, pk, day)
+    OccurrenceChange.objects.update_or_create(
+        schedule=schedule,
+        original_date=original,
+        defaults={"skipped": True, "new_date": None, "new_time": None},
+    )
+    if not request.htmx:
+        messages.success(request, _("That session is skipped; the rest of the plan stays."))
+    return after_occurrence_change(request, original)
+
+
+@login_required
+@require_POST
+def occurrence_restore(request, pk, day):
+    schedule, original, _change = get_occurrence(request, pk, day)
+    schedule.changes.filter(original_date=original).delete()
+    if not request.htmx:
+        messages.success(request, _("That session is back on its planned day."))
+    return after_occurrence_change(request, original)
+
+
+@login_required
+@require_GET
+def calendar_settings(request):
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    feed_url = ""
+    if feed is not None:
+        feed_url = request.build_absolute_uri(
+            reverse("routines:calendar_feed", kwargs={"token": feed.token})
+        )
+    return render(request, "routines/schedule_calendar.html", {"feed": feed, "feed_url": feed_url})
+
+
+@login_required
+@require_POST
+def calendar_regenerate(request):
+    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
+    if created:
+        messages.success(request, _("Your calendar address is ready."))
+    else:
+        feed.regenerate()
+        messages.success(
+            request, _("Your calendar has a new address. The old one no longer works.")
+        )
+    return redirect("routines:calendar")
+
+
+@login_required
+@require_POST
+def calendar_revoke(request):
+    CalendarFeed.objects.filter(user=request.user).delete()
+    messages.success(request, _("Your calendar address is switched off."))
+    return redirect("routines:calendar")
+
+
+@require_GET
+def calendar_feed_ics(request, token):
+    # No login: calendar apps fetch this on their own. The token is the secret.
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("user"), token=token, user__is_active=True
+    )
+    profile = Profile.for_user(feed.user)
+    body = calendar_feed(
+        feed.user,
+        profile,
+        today=local_today(feed.user, profile.zone),
+        link=request.build_absolute_uri(reverse("routines:week")),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="midback.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
