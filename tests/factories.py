@@ -1,8 +1,5 @@
-from datetime import timedelta
-
 import factory
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from exercises.models import (
@@ -144,50 +141,6 @@ class GuidanceFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"guidance-{n}")
     title = factory.Sequence(lambda n: f"Advice {n}")
     body = "Move within a comfortable range."
-
-
-# Workouts ---------------------------------------------------------------------------------
-# A finished session by default: the database allows one session in progress per person.
-
-
-class WorkoutSessionFactory(DjangoModelFactory):
-    class Meta:
-        model = "workouts.WorkoutSession"
-
-    user = factory.SubFactory(UserFactory)
-    started_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=2))
-    finished_at = factory.LazyAttribute(lambda s: s.started_at + timedelta(minutes=30))
-
-
-class SessionExerciseFactory(DjangoModelFactory):
-    class Meta:
-        model = "workouts.SessionExercise"
-
-    session = factory.SubFactory(WorkoutSessionFactory)
-    exercise = factory.SubFactory(ExerciseFactory)
-    position = factory.Sequence(lambda n: n)
-    planned_sets = 3
-    planned_reps = 10
-
-
-class SetLogFactory(DjangoModelFactory):
-    class Meta:
-        model = "workouts.SetLog"
-
-    entry = factory.SubFactory(SessionExerciseFactory)
-    reps = 10
-    logged_at = factory.LazyAttribute(lambda s: s.entry.session.started_at)
-
-
-class PainNoteFactory(DjangoModelFactory):
-    class Meta:
-        model = "workouts.PainNote"
-
-    user = factory.SubFactory(UserFactory)
-    intensity = 2
-    location = "upper-back"
-    kind = "ache"
-    timing = "before"
 
 
 # Session log (workouts) ---------------------------------------------------------------------
