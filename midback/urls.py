@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include(auth_urlpatterns)),
+    path("routines/", include("routines.urls")),
 ]
 
 # Uploaded pictures, served only when DEBUG or SERVE_MEDIA is on (see midback/media.py).
