@@ -131,6 +131,13 @@ class WorkoutSession(models.Model):
     def is_in_progress(self):
         return self.finished_at is None
 
+    def rating_rows(self):
+        """(moment, label, value) for the before and after pain ratings."""
+        return [
+            ("before", _("Pain before the session"), self.pain_before),
+            ("after", _("Pain after the session"), self.pain_after),
+        ]
+
     @property
     def duration(self):
         """Time from start to finish; None while the session is in progress."""
@@ -160,17 +167,19 @@ class WorkoutSession(models.Model):
             replaces=replaces,
         )
 
-    def finish(self, *, minutes=None, feeling=None, pain_after=None, notes=None):
-        """Close the session; `minutes` sets how long it lasted (default: until now)."""
+    def finish(self, *, minutes=None, feeling=None, pain_after=None, notes=""):
+        """Close the session, or correct a finished one's summary.
+
+        `minutes` is how long it lasted (default: until now); finished_at is kept as
+        started_at plus that, so a session finished late in the evening still says 40 minutes.
+        """
         if minutes is None:
             self.finished_at = max(timezone.now(), self.started_at)
         else:
             self.finished_at = self.started_at + timedelta(minutes=minutes)
         self.feeling = feeling
-        if pain_after is not None:
-            self.pain_after = pain_after
-        if notes is not None:
-            self.notes = notes
+        self.pain_after = pain_after
+        self.notes = notes
         self.save()
 
 
@@ -237,6 +246,22 @@ class SessionExercise(models.Model):
 
     def __str__(self):
         return str(self.exercise)
+
+    def prescription(self):
+        """The plan in words, e.g. "3 × 10 reps" or "2 × hold 30 s each side" (weight apart)."""
+        values = {"reps": self.planned_reps, "seconds": self.planned_hold_seconds}
+        if self.planned_reps and self.planned_hold_seconds:
+            dose = _("%(reps)s reps, hold %(seconds)s s") % values
+        elif self.planned_reps:
+            dose = _("%(reps)s reps") % values
+        elif self.planned_hold_seconds:
+            dose = _("hold %(seconds)s s") % values
+        else:
+            dose = _("sets")
+        text = f"{self.planned_sets} × {dose}"
+        if self.per_side:
+            text = _("%(text)s each side") % {"text": text}
+        return text
 
     @property
     def is_closed(self):

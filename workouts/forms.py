@@ -1,0 +1,198 @@
+import uuid
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from exercises.models import Exercise
+from routines.models import Routine
+from workouts.models import PainNote, SessionExercise, SetLog
+
+
+def fresh_key():
+    return uuid.uuid4()
+
+
+def range_messages(low, high, unit=""):
+    text = _("Enter a number from %(low)s to %(high)s%(unit)s.") % {
+        "low": low,
+        "high": high,
+        "unit": unit,
+    }
+    return {"min_value": text, "max_value": text, "invalid": text, "max_digits": text}
+
+
+class IdempotentForm(forms.Form):
+    """A form that carries a fresh key for each submission, so a repeat saves nothing new."""
+
+    idempotency_key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("This form is out of date. Reload the page and try again."),
+            "invalid": _("This form is out of date. Reload the page and try again."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", fresh_key())
+        super().__init__(*args, **kwargs)
+
+
+class StartForm(forms.Form):
+    routine = forms.ModelChoiceField(queryset=Routine.objects.none(), required=False)
+    schedule = forms.ModelChoiceField(queryset=None, required=False)
+    date = forms.DateField(required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["routine"].queryset = Routine.objects.filter(
+            Q(user=user) | Q(is_starter=True), is_archived=False
+        )
+        self.fields["schedule"].queryset = user.scheduled_sessions.all()
+
+
+class SetForm(IdempotentForm):
+    reps = forms.IntegerField(
+        label=_("Reps"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        error_messages=range_messages(0, 100),
+    )
+    weight = forms.DecimalField(
+        label=_("Weight"),
+        required=False,
+        min_value=0,
+        max_value=1000,
+        max_digits=6,
+        decimal_places=2,
+        error_messages=range_messages(0, 1000),
+    )
+    hold_seconds = forms.IntegerField(
+        label=_("Hold (seconds)"),
+        required=False,
+        min_value=0,
+        max_value=600,
+        error_messages=range_messages(0, 600, _(" seconds")),
+    )
+    side = forms.ChoiceField(label=_("Side"), choices=SetLog.Side.choices, required=False)
+    rpe = forms.IntegerField(
+        label=_("Effort (RPE 1-10)"),
+        required=False,
+        min_value=1,
+        max_value=10,
+        error_messages=range_messages(1, 10),
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and data.get("reps") is None and data.get("hold_seconds") is None:
+            raise forms.ValidationError(_("Enter the reps or the hold time."))
+        return data
+
+    def set_values(self):
+        data = self.cleaned_data
+        return {name: data[name] for name in ("reps", "weight", "hold_seconds", "side", "rpe")} | {
+            "note": data["note"].strip()
+        }
+
+
+class SkipForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why?"), choices=SessionExercise.SkipReason.choices, widget=forms.RadioSelect
+    )
+
+
+class SwapForm(SkipForm):
+    exercise = forms.ModelChoiceField(
+        label=_("Instead do"),
+        queryset=Exercise.objects.published(),
+        error_messages={"invalid_choice": _("Choose a movement from the list.")},
+    )
+
+
+class AddExerciseForm(forms.Form):
+    exercise = forms.ModelChoiceField(
+        label=_("Movement"),
+        queryset=Exercise.objects.published(),
+        error_messages={"invalid_choice": _("Choose a movement from the list.")},
+    )
+
+
+class RatingForm(forms.Form):
+    moment = forms.ChoiceField(
+        choices=[("before", _("Before")), ("after", _("After"))], widget=forms.HiddenInput
+    )
+    rating = forms.IntegerField(min_value=0, max_value=10, error_messages=range_messages(0, 10))
+
+
+class PainNoteForm(IdempotentForm, forms.ModelForm):
+    intensity = forms.IntegerField(
+        label=_("How strong (0-10)"),
+        min_value=0,
+        max_value=10,
+        error_messages=range_messages(0, 10) | {"required": _("Choose how strong it is.")},
+        widget=forms.RadioSelect(choices=[(n, n) for n in range(11)]),
+    )
+
+    class Meta:
+        model = PainNote
+        fields = ["intensity", "location", "kind", "timing", "after_fall", "text"]
+        widgets = {
+            "location": forms.RadioSelect,
+            "kind": forms.RadioSelect,
+            "timing": forms.RadioSelect,
+            "text": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "location": {"required": _("Choose where you feel it.")},
+            "kind": {"required": _("Choose what it feels like.")},
+        }
+
+    def __init__(self, *args, timings=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio groups without an empty "------" option.
+        for name in ("location", "kind", "timing"):
+            self.fields[name].choices = PainNote._meta.get_field(name).choices
+        if timings is not None:
+            self.fields["timing"].choices = [
+                choice for choice in PainNote.Timing.choices if choice[0] in timings
+            ]
+            if len(timings) == 1:
+                self.fields["timing"].initial = timings[0]
+                self.fields["timing"].widget = forms.HiddenInput()
+
+
+class FinishForm(forms.Form):
+    minutes = forms.IntegerField(
+        label=_("Duration (minutes)"),
+        min_value=0,
+        max_value=600,
+        error_messages=range_messages(0, 600, _(" minutes")),
+    )
+    feeling = forms.TypedChoiceField(
+        label=_("How did it feel overall?"),
+        choices=[
+            (1, _("1 · Very hard")),
+            (2, _("2 · Hard")),
+            (3, _("3 · OK")),
+            (4, _("4 · Good")),
+            (5, _("5 · Great")),
+        ],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    pain_after = forms.TypedChoiceField(
+        label=_("Pain now (0-10)"),
+        choices=[(n, n) for n in range(11)],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,30 @@
+from django.urls import path
+
+from workouts.views import logging, progress
+
+app_name = "workouts"
+
+urlpatterns = [
+    path("", logging.current, name="current"),
+    path("start/", logging.start, name="start"),
+    path("<int:pk>/", logging.session_detail, name="session"),
+    path("<int:pk>/ratings/", logging.rate, name="rate"),
+    path("<int:pk>/movements/", logging.add_entry, name="add-entry"),
+    path("<int:pk>/finish/", logging.finish, name="finish"),
+    path("<int:pk>/edit/", logging.edit, name="edit"),
+    path("movements/<int:pk>/sets/", logging.log_set, name="log-set"),
+    path("movements/<int:pk>/undo/", logging.undo_set, name="undo-set"),
+    path("movements/<int:pk>/skip/", logging.skip, name="skip"),
+    path("movements/<int:pk>/resume/", logging.resume, name="resume"),
+    path("movements/<int:pk>/swap/", logging.swap, name="swap"),
+    path("movements/<int:pk>/pain/", logging.entry_pain, name="entry-pain"),
+    path("sets/<int:pk>/delete/", logging.delete_set, name="delete-set"),
+    path("pain/new/", logging.pain_new, name="pain-new"),
+    path("pain/<int:pk>/", logging.pain_note, name="pain-note"),
+    path("history/", progress.history, name="history"),
+    path("progress/", progress.progress, name="progress"),
+    path("progress/<slug:slug>/", progress.movement_history, name="movement-history"),
+    path("report/", progress.report, name="report"),
+    path("export/<slug:kind>.csv", progress.export_csv, name="export-csv"),
+    path("export/account.json", progress.export_json, name="export-json"),
+]

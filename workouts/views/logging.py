@@ -1,0 +1,458 @@
+"""Logging a session from a phone: start, log sets, skip or swap, pain notes, finish."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from accounts.models import Profile
+from exercises.models import Exercise
+from routines.models import Routine
+from workouts import safety
+from workouts.forms import (
+    AddExerciseForm,
+    FinishForm,
+    PainNoteForm,
+    RatingForm,
+    SetForm,
+    SkipForm,
+    StartForm,
+    SwapForm,
+)
+from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
+
+PAGE = "workouts/session_detail.html"
+WEIGHT_STEPS = {Profile.WeightUnit.KG: "2.5", Profile.WeightUnit.LB: "5"}
+
+
+def is_fragment_request(request):
+    return request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
+
+
+def exercise_choices():
+    return list(Exercise.objects.published().only("pk", "name").order_by("name"))
+
+
+def user_entries(user):
+    return SessionExercise.objects.for_user(user).select_related("session")
+
+
+def prefill(entry):
+    """Start values for the next set: this session's last set, else the plan, else last time."""
+    last_time = entry.previous_sets[0] if entry.previous_sets else None
+    if entry.logged_sets:
+        last = entry.logged_sets[-1]
+        values = {"reps": last.reps, "weight": last.weight, "hold_seconds": last.hold_seconds}
+    else:
+        values = {
+            "reps": entry.planned_reps,
+            "weight": entry.planned_weight,
+            "hold_seconds": entry.planned_hold_seconds,
+        }
+        if last_time is not None:
+            for name in values:
+                if values[name] is None:
+                    values[name] = getattr(last_time, name)
+    if entry.per_side:
+        last_side = entry.logged_sets[-1].side if entry.logged_sets else ""
+        values["side"] = SetLog.Side.RIGHT if last_side == SetLog.Side.LEFT else SetLog.Side.LEFT
+    return values
+
+
+def load_entries(session, entry_pk=None, bound=None):
+    """The session's movements with everything the page shows, in a fixed number of queries.
+
+    Each entry gains: logged_sets, previous_sets (the sets from the last finished session that
+    had this exercise), notes, red_flags, and its forms; `bound` maps an entry pk to forms
+    that failed validation, so they show again with their errors and values.
+    """
+    previous = (
+        SessionExercise.objects.filter(
+            session__user_id=session.user_id,
+            session__finished_at__isnull=False,
+            session__started_at__lt=session.started_at,
+            exercise=OuterRef("exercise_id"),
+            sets__isnull=False,
+        )
+        .order_by("-session__started_at", "-session_id")
+        .values("pk")[:1]
+    )
+    entries = (
+        session.entries.select_related("exercise", "replaces__exercise")
+        .annotate(previous_entry_id=Subquery(previous))
+        .prefetch_related(
+            Prefetch("sets", SetLog.objects.order_by("logged_at", "pk")),
+            Prefetch("pain_notes", PainNote.objects.order_by("noted_at", "pk")),
+        )
+    )
+    if entry_pk is not None:
+        entries = entries.filter(pk=entry_pk)
+    entries = list(entries)
+    previous_sets = defaultdict(list)
+    previous_ids = {entry.previous_entry_id for entry in entries} - {None}
+    if previous_ids:
+        for set_log in SetLog.objects.filter(entry_id__in=previous_ids).order_by("logged_at", "pk"):
+            previous_sets[set_log.entry_id].append(set_log)
+    bound = bound or {}
+    for entry in entries:
+        entry.session = session
+        entry.logged_sets = list(entry.sets.all())
+        entry.previous_sets = previous_sets.get(entry.previous_entry_id, [])
+        entry.notes = list(entry.pain_notes.all())
+        entry.red_flags = list(
+            dict.fromkeys(flag for note in entry.notes for flag in safety.red_flags(note))
+        )
+        auto_id = f"entry-{entry.pk}-%s"
+        entry.set_form = SetForm(initial=prefill(entry), auto_id=auto_id)
+        entry.pain_form = PainNoteForm(
+            timings=[PainNote.Timing.DURING], auto_id=f"entry-{entry.pk}-pain-%s"
+        )
+        entry.skip_form = SkipForm(auto_id=f"entry-{entry.pk}-skip-%s")
+        entry.swap_form = SwapForm(auto_id=f"entry-{entry.pk}-swap-%s")
+        for name, form in bound.get(entry.pk, {}).items():
+            setattr(entry, name, form)
+    return entries
+
+
+def page_context(request, session, *, bound=None, **extra):
+    profile = Profile.for_user(request.user)
+    entries = load_entries(session, bound=bound)
+    minutes = round((timezone.now() - session.started_at).total_seconds() / 60)
+    context = {
+        "session": session,
+        "entries": entries,
+        "weight_unit": profile.weight_unit,
+        "weight_step": WEIGHT_STEPS.get(profile.weight_unit, "1"),
+        "exercise_choices": exercise_choices(),
+        "ratings": range(11),
+        "rating_form": None,
+        "add_form": AddExerciseForm(auto_id="add-%s"),
+        "finish_form": FinishForm(
+            initial={
+                "minutes": session.duration_minutes
+                if not session.is_in_progress
+                else max(0, min(minutes, 600)),
+                "feeling": session.feeling,
+                "pain_after": session.pain_after,
+                "notes": session.notes,
+            },
+            auto_id="finish-%s",
+        ),
+        "worsening": not session.is_in_progress and safety.pain_is_worsening(request.user),
+        "red_flag_signs": safety.RED_FLAG_SIGNS,
+        "professionals": safety.PROFESSIONALS,
+    }
+    context.update(extra)
+    return context
+
+
+def entry_response(request, entry, *, bound=None, status=200, **extra):
+    """The movement card for HTMX; for a plain form post, back to the page at the card."""
+    if not is_fragment_request(request):
+        if bound:
+            context = page_context(request, entry.session, bound={entry.pk: bound}, **extra)
+            return render(request, PAGE, context, status=status)
+        return redirect(f"{entry.session.get_absolute_url()}#entry-{entry.pk}")
+    (entry,) = load_entries(entry.session, entry_pk=entry.pk, bound={entry.pk: bound or {}})
+    profile = Profile.for_user(entry.session.user)
+    context = {
+        "entry": entry,
+        "session": entry.session,
+        "weight_unit": profile.weight_unit,
+        "weight_step": WEIGHT_STEPS.get(profile.weight_unit, "1"),
+        "exercise_choices": exercise_choices(),
+        "red_flag_signs": safety.RED_FLAG_SIGNS,
+        **extra,
+    }
+    return render(request, f"{PAGE}#entry", context, status=status)
+
+
+def entries_response(request, session, *, bound=None):
+    if not is_fragment_request(request):
+        if bound:
+            return render(request, PAGE, page_context(request, session, bound=bound))
+        return redirect(session)
+    return render(request, f"{PAGE}#entries", page_context(request, session, bound=bound))
+
+
+# Starting -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def current(request):
+    """The session in progress, or the page to start one."""
+    session = request.user.workout_sessions.in_progress().first()
+    if session is not None:
+        return redirect(session)
+    routines = Routine.objects.filter(
+        Q(user=request.user) | Q(is_starter=True), is_archived=False
+    ).order_by("is_starter", "name", "pk")
+    return render(request, "workouts/session_start.html", {"routines": routines})
+
+
+@login_required
+@require_POST
+def start(request):
+    open_session = request.user.workout_sessions.in_progress().first()
+    if open_session is not None:
+        messages.info(
+            request, _("You already have a session in progress. Carry on here, or finish it.")
+        )
+        return redirect(open_session)
+    form = StartForm(request.POST, user=request.user)
+    if not form.is_valid():
+        # Someone else's routine or schedule, or a made-up id.
+        raise Http404
+    schedule = form.cleaned_data["schedule"]
+    scheduled_date = form.cleaned_data["date"]
+    if schedule is not None and scheduled_date is None:
+        scheduled_date = timezone.localdate(timezone=Profile.for_user(request.user).zone)
+    session, created = WorkoutSession.start(
+        request.user,
+        routine=form.cleaned_data["routine"],
+        schedule=schedule,
+        scheduled_date=scheduled_date,
+    )
+    if not created:
+        messages.info(request, _("You already have a session in progress."))
+    if request.htmx and not request.htmx.boosted:
+        return HttpResponseClientRedirect(session.get_absolute_url())
+    return redirect(session)
+
+
+# The session page -----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def session_detail(request, pk):
+    session = get_object_or_404(request.user.workout_sessions, pk=pk)
+    return render(request, PAGE, page_context(request, session))
+
+
+@login_required
+@require_POST
+def rate(request, pk):
+    """Pain before or after, in one tap on 0-10."""
+    session = get_object_or_404(request.user.workout_sessions, pk=pk)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        field = f"pain_{form.cleaned_data['moment']}"
+        setattr(session, field, form.cleaned_data["rating"])
+        session.save(update_fields=[field])
+        form = None
+    if not is_fragment_request(request):
+        if form is not None:
+            return render(request, PAGE, page_context(request, session, rating_form=form))
+        return redirect(f"{session.get_absolute_url()}#pain-ratings")
+    context = {"session": session, "ratings": range(11), "rating_form": form}
+    return render(request, f"{PAGE}#pain-ratings", context)
+
+
+@login_required
+@require_POST
+def add_entry(request, pk):
+    session = get_object_or_404(request.user.workout_sessions, pk=pk)
+    form = AddExerciseForm(request.POST, auto_id="add-%s")
+    if not form.is_valid():
+        context = page_context(request, session, add_form=form)
+        template = f"{PAGE}#entries" if is_fragment_request(request) else PAGE
+        return render(request, template, context)
+    entry = session.add_exercise(form.cleaned_data["exercise"])
+    if is_fragment_request(request):
+        return render(request, f"{PAGE}#entries", page_context(request, session, added=entry))
+    return redirect(f"{session.get_absolute_url()}#entry-{entry.pk}")
+
+
+# One movement ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def log_set(request, pk):
+    entry = get_object_or_404(user_entries(request.user), pk=pk)
+    form = SetForm(request.POST, auto_id=f"entry-{pk}-%s")
+    if not form.is_valid():
+        return entry_response(request, entry, bound={"set_form": form})
+    set_log, _created = entry.log_set(
+        idempotency_key=form.cleaned_data["idempotency_key"], **form.set_values()
+    )
+    if set_log.entry_id != entry.pk:
+        # The key belongs to another movement's set: never reveal or move it.
+        form.add_error(None, _("This form is out of date. Reload the page and try again."))
+        return entry_response(request, entry, bound={"set_form": form})
+    entry.refresh_from_db(fields=["status"])
+    return entry_response(request, entry, just_logged=set_log)
+
+
+@login_required
+@require_POST
+def undo_set(request, pk):
+    entry = get_object_or_404(user_entries(request.user), pk=pk)
+    removed = entry.undo_last_set()
+    if removed is not None and not is_fragment_request(request):
+        messages.success(request, _("Last set removed."))
+    return entry_response(request, entry)
+
+
+@login_required
+@require_POST
+def delete_set(request, pk):
+    set_log = get_object_or_404(
+        SetLog.objects.filter(entry__session__user=request.user).select_related("entry__session"),
+        pk=pk,
+    )
+    entry = set_log.entry
+    set_log.delete()
+    entry.refresh_status()
+    return entry_response(request, entry)
+
+
+@login_required
+@require_POST
+def skip(request, pk):
+    entry = get_object_or_404(user_entries(request.user), pk=pk)
+    form = SkipForm(request.POST, auto_id=f"entry-{pk}-skip-%s")
+    if not form.is_valid():
+        return entry_response(request, entry, bound={"skip_form": form})
+    entry.skip(form.cleaned_data["reason"])
+    return entry_response(request, entry)
+
+
+@login_required
+@require_POST
+def resume(request, pk):
+    """Take back a skip or a stop: the movement is on the plan again."""
+    entry = get_object_or_404(user_entries(request.user), pk=pk)
+    entry.status = SessionExercise.Status.PLANNED
+    entry.skip_reason = ""
+    entry.save(update_fields=["status", "skip_reason"])
+    entry.refresh_status()
+    return entry_response(request, entry)
+
+
+@login_required
+@require_POST
+def swap(request, pk):
+    entry = get_object_or_404(user_entries(request.user), pk=pk)
+    form = SwapForm(request.POST, auto_id=f"entry-{pk}-swap-%s")
+    if not form.is_valid():
+        return entries_response(request, entry.session, bound={entry.pk: {"swap_form": form}})
+    entry.swap(form.cleaned_data["exercise"], form.cleaned_data["reason"])
+    return entries_response(request, entry.session)
+
+
+@login_required
+@require_POST
+def entry_pain(request, pk):
+    """A pain or discomfort note on a movement, with the guidance it calls for."""
+    entry = get_object_or_404(user_entries(request.user), pk=pk)
+    form = PainNoteForm(
+        request.POST, timings=[PainNote.Timing.DURING], auto_id=f"entry-{pk}-pain-%s"
+    )
+    if not form.is_valid():
+        return entry_response(request, entry, bound={"pain_form": form})
+    values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+    note, created = PainNote.record(
+        user=request.user,
+        session=entry.session,
+        entry=entry,
+        idempotency_key=form.cleaned_data["idempotency_key"],
+        **values,
+    )
+    if note.entry_id != entry.pk:
+        form.add_error(None, _("This form is out of date. Reload the page and try again."))
+        return entry_response(request, entry, bound={"pain_form": form})
+    guidance = safety.apply_note(note) if created else safety.guidance_for(note)
+    entry.refresh_from_db(fields=["status", "skip_reason"])
+    return entry_response(request, entry, just_noted=note, guidance=guidance)
+
+
+# Finishing and editing ------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def finish(request, pk):
+    session = get_object_or_404(request.user.workout_sessions, pk=pk)
+    form = FinishForm(request.POST, auto_id="finish-%s")
+    if not form.is_valid():
+        return render(request, PAGE, page_context(request, session, finish_form=form))
+    was_open = session.is_in_progress
+    session.finish(**form.cleaned_data)
+    messages.success(
+        request, _("Session finished. Well done.") if was_open else _("Session saved.")
+    )
+    if request.htmx and not request.htmx.boosted:
+        return HttpResponseClientRedirect(session.get_absolute_url())
+    return redirect(session)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    """Change a finished session's summary; its sets are edited on the session page."""
+    session = get_object_or_404(request.user.workout_sessions.finished(), pk=pk)
+    if request.method == "POST":
+        form = FinishForm(request.POST, auto_id="finish-%s")
+        if form.is_valid():
+            session.finish(**form.cleaned_data)
+            messages.success(request, _("Session saved."))
+            return redirect(session)
+    else:
+        form = FinishForm(
+            initial={
+                "minutes": session.duration_minutes,
+                "feeling": session.feeling,
+                "pain_after": session.pain_after,
+                "notes": session.notes,
+            },
+            auto_id="finish-%s",
+        )
+    return render(request, "workouts/session_edit.html", {"session": session, "form": form})
+
+
+# Pain notes outside a session -----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pain_new(request):
+    """A day entry: how the back feels, outside any session."""
+    form = PainNoteForm(request.POST or None, timings=[PainNote.Timing.DAY])
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        note, created = PainNote.record(
+            user=request.user, idempotency_key=form.cleaned_data["idempotency_key"], **values
+        )
+        if note.user_id != request.user.pk:
+            raise Http404
+        return redirect("workouts:pain-note", pk=note.pk)
+    recent = request.user.pain_notes.select_related("entry__exercise")[:10]
+    return render(request, "workouts/pain_new.html", {"form": form, "recent": recent})
+
+
+@login_required
+@require_GET
+def pain_note(request, pk):
+    note = get_object_or_404(
+        request.user.pain_notes.select_related("entry__exercise", "session"), pk=pk
+    )
+    context = {
+        "note": note,
+        "guidance": safety.guidance_for(note),
+        "worsening": safety.pain_is_worsening(request.user),
+        "red_flag_signs": safety.RED_FLAG_SIGNS,
+        "professionals": safety.PROFESSIONALS,
+        "new_url": reverse("workouts:pain-new"),
+    }
+    return render(request, "workouts/pain_note.html", context)
