@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include(auth_urlpatterns)),
     path("routines/", include("routines.urls")),
+    path("sessions/", include("workouts.urls")),
 ]
 
 # Uploaded pictures, served only when DEBUG or SERVE_MEDIA is on (see midback/media.py).
