@@ -1,0 +1,565 @@
+"""Progress over time: weekly aggregates, best sets, trends and the progression rule.
+
+Weeks run Monday to Sunday in the user's own time zone; the grouping happens in the
+database (TruncWeek with the zone), the gaps between weeks are filled here.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Count, DateField, DecimalField, F, Max, Prefetch, Q, Sum
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from exercises.models import Exercise, Kind
+from workouts.charts import bar_chart, line_chart
+from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
+
+WEIGHT_STEP = {"kg": Decimal("2.5"), "lb": Decimal("5")}
+PAIN_LIMIT = 3
+SHARP_KINDS = (PainNote.Kind.SHARP, PainNote.Kind.SHOOTING)
+TREND_WEEKS = 4
+
+VOLUME = DecimalField(max_digits=14, decimal_places=2)
+
+
+def volume_expression(prefix=""):
+    """reps x weight of a set, as a database expression."""
+    return F(f"{prefix}reps") * F(f"{prefix}weight")
+
+
+class PeriodForm(forms.Form):
+    WEEKS = [(4, _("4 weeks")), (12, _("12 weeks")), (26, _("6 months")), (52, _("1 year"))]
+
+    weeks = forms.TypedChoiceField(
+        label=_("Show the last"), choices=WEEKS, coerce=int, initial=12, required=False
+    )
+
+    def chosen_weeks(self):
+        if self.is_valid() and self.cleaned_data.get("weeks"):
+            return self.cleaned_data["weeks"]
+        return 12
+
+
+# Weeks ---------------------------------------------------------------------------------
+
+
+def monday_of(day):
+    return day - timedelta(days=day.weekday())
+
+
+def local_midnight(day, zone):
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+@dataclass
+class Period:
+    """Whole weeks in the user's zone: [first_monday, first_monday + weeks)."""
+
+    first_monday: date
+    weeks: int
+    zone: object
+
+    @classmethod
+    def ending_this_week(cls, weeks, zone, today=None):
+        today = today or timezone.localdate(timezone=zone)
+        return cls(monday_of(today) - timedelta(weeks=weeks - 1), weeks, zone)
+
+    @classmethod
+    def covering(cls, start, end, zone):
+        first = monday_of(start)
+        return cls(first, (monday_of(end) - first).days // 7 + 1, zone)
+
+    @property
+    def mondays(self):
+        return [self.first_monday + timedelta(weeks=n) for n in range(self.weeks)]
+
+    @property
+    def start(self):
+        return local_midnight(self.first_monday, self.zone)
+
+    @property
+    def end(self):
+        return local_midnight(self.first_monday + timedelta(weeks=self.weeks), self.zone)
+
+
+@dataclass
+class WeekStat:
+    week: date
+    sessions: int = 0
+    reps: int = 0
+    volume: Decimal = Decimal(0)
+    hold_seconds: int = 0
+    target: int = 0
+
+    @property
+    def met_target(self):
+        return self.sessions >= self.target > 0
+
+    @property
+    def hold_minutes(self):
+        return round(self.hold_seconds / 60, 1)
+
+
+def finished_sessions(user):
+    return WorkoutSession.objects.filter(user=user, finished_at__isnull=False)
+
+
+def weekly_stats(user, period, target=0, *, start=None, end=None):
+    """Sessions, reps, volume and hold time per week of the period (two queries).
+
+    `start`/`end` narrow the sessions counted (a report's exact dates) inside the weeks.
+    """
+    start = start or period.start
+    end = end or period.end
+    week = TruncWeek("started_at", tzinfo=period.zone, output_field=DateField())
+    stats = {monday: WeekStat(monday, target=target) for monday in period.mondays}
+    sessions = (
+        finished_sessions(user)
+        .filter(started_at__gte=start, started_at__lt=end)
+        .annotate(week=week)
+        .values("week")
+        .annotate(n=Count("pk"))
+        .order_by("week")
+    )
+    for row in sessions:
+        if row["week"] in stats:
+            stats[row["week"]].sessions = row["n"]
+    set_week = TruncWeek("entry__session__started_at", tzinfo=period.zone, output_field=DateField())
+    sets = (
+        SetLog.objects.filter(
+            entry__session__user=user,
+            entry__session__finished_at__isnull=False,
+            entry__session__started_at__gte=start,
+            entry__session__started_at__lt=end,
+        )
+        .annotate(week=set_week)
+        .values("week")
+        .annotate(
+            reps=Sum("reps"),
+            volume=Sum(volume_expression(), output_field=VOLUME),
+            hold=Sum("hold_seconds"),
+        )
+        .order_by("week")
+    )
+    for row in sets:
+        stat = stats.get(row["week"])
+        if stat:
+            stat.reps = row["reps"] or 0
+            stat.volume = Decimal(row["volume"] or 0)
+            stat.hold_seconds = row["hold"] or 0
+    return list(stats.values())
+
+
+@dataclass
+class PainPoint:
+    day: date
+    before: int | None
+    after: int | None
+
+
+def pain_series(user, start, end, zone):
+    """Pain before and after each finished session in [start, end), oldest first."""
+    rows = (
+        finished_sessions(user)
+        .filter(started_at__gte=start, started_at__lt=end)
+        .filter(Q(pain_before__isnull=False) | Q(pain_after__isnull=False))
+        .order_by("started_at", "pk")
+        .values_list("started_at", "pain_before", "pain_after")
+    )
+    return [PainPoint(started.astimezone(zone).date(), b, a) for started, b, a in rows]
+
+
+def average(values):
+    values = [v for v in values if v is not None]
+    return round(sum(values) / len(values), 1) if values else None
+
+
+# One movement --------------------------------------------------------------------------
+
+
+def measures_hold(exercise):
+    """Held stretches are measured in seconds, everything else in reps and load."""
+    return exercise.reps_min is None and exercise.hold_seconds is not None
+
+
+def movement_sets(user, exercise):
+    return SetLog.objects.filter(
+        entry__session__user=user,
+        entry__session__finished_at__isnull=False,
+        entry__exercise=exercise,
+    )
+
+
+def best_set(user, exercise):
+    """Heaviest weight (then most reps) or, for held stretches, the longest hold."""
+    sets = movement_sets(user, exercise).select_related("entry__session")
+    if measures_hold(exercise):
+        order = [F("hold_seconds").desc(nulls_last=True)]
+    else:
+        order = [F("weight").desc(nulls_last=True), F("reps").desc(nulls_last=True)]
+    return sets.order_by(*order, "logged_at", "pk").first()
+
+
+@dataclass
+class Trend:
+    measure: str  # "hold", "load" or "reps"
+    recent_best: Decimal | int | None
+    previous_best: Decimal | int | None
+    recent_volume: Decimal | int
+    previous_volume: Decimal | int
+    weeks: int = TREND_WEEKS
+
+    @property
+    def direction(self):
+        if not self.recent_volume or not self.previous_volume:
+            return "unknown"
+        ratio = Decimal(self.recent_volume) / Decimal(self.previous_volume)
+        if ratio > Decimal("1.05"):
+            return "up"
+        if ratio < Decimal("0.95"):
+            return "down"
+        return "steady"
+
+
+def movement_trend(user, exercise, zone, today=None):
+    """The last four weeks against the four before, in one query."""
+    today = today or timezone.localdate(timezone=zone)
+    tomorrow = local_midnight(today + timedelta(days=1), zone)
+    middle = tomorrow - timedelta(weeks=TREND_WEEKS)
+    start = middle - timedelta(weeks=TREND_WEEKS)
+    when = "entry__session__started_at"
+    recent = Q(**{f"{when}__gte": middle, f"{when}__lt": tomorrow})
+    previous = Q(**{f"{when}__gte": start, f"{when}__lt": middle})
+    totals = movement_sets(user, exercise).aggregate(
+        recent_weight=Max("weight", filter=recent),
+        previous_weight=Max("weight", filter=previous),
+        recent_reps_best=Max("reps", filter=recent),
+        previous_reps_best=Max("reps", filter=previous),
+        recent_hold_best=Max("hold_seconds", filter=recent),
+        previous_hold_best=Max("hold_seconds", filter=previous),
+        recent_volume=Sum(volume_expression(), filter=recent, output_field=VOLUME),
+        previous_volume=Sum(volume_expression(), filter=previous, output_field=VOLUME),
+        recent_reps=Sum("reps", filter=recent),
+        previous_reps=Sum("reps", filter=previous),
+        recent_hold=Sum("hold_seconds", filter=recent),
+        previous_hold=Sum("hold_seconds", filter=previous),
+    )
+    if measures_hold(exercise):
+        return Trend(
+            "hold",
+            totals["recent_hold_best"],
+            totals["previous_hold_best"],
+            totals["recent_hold"] or 0,
+            totals["previous_hold"] or 0,
+        )
+    if totals["recent_weight"] or totals["previous_weight"]:
+        return Trend(
+            "load",
+            totals["recent_weight"],
+            totals["previous_weight"],
+            totals["recent_volume"] or 0,
+            totals["previous_volume"] or 0,
+        )
+    return Trend(
+        "reps",
+        totals["recent_reps_best"],
+        totals["previous_reps_best"],
+        totals["recent_reps"] or 0,
+        totals["previous_reps"] or 0,
+    )
+
+
+def movements_logged(user):
+    """Movements with at least one set in a finished session, with set counts."""
+    return (
+        Exercise.objects.filter(
+            session_entries__session__user=user,
+            session_entries__session__finished_at__isnull=False,
+            session_entries__sets__isnull=False,
+        )
+        .annotate(set_count=Count("session_entries__sets"))
+        .order_by("name")
+    )
+
+
+# Progression ---------------------------------------------------------------------------
+
+
+@dataclass
+class Suggestion:
+    exercise: Exercise
+    step: str  # "weight", "harder", "reps" or "easier"
+    message: str
+    weight: Decimal | None = None
+
+    @property
+    def is_caution(self):
+        return self.step == "easier"
+
+
+def _notes_for(entry):
+    """Pain notes on this movement, and notes on its session that name no movement."""
+    own = list(entry.pain_notes.all())
+    general = [n for n in entry.session.pain_notes.all() if n.entry_id is None]
+    return own + general
+
+
+def _hit_planned_reps(entry):
+    if entry.status in (SessionExercise.Status.SKIPPED, SessionExercise.Status.STOPPED):
+        return False
+    if not entry.planned_reps:
+        return False
+    minimum_weight = entry.planned_weight or 0
+    good = [
+        s
+        for s in entry.sets.all()
+        if s.reps is not None and s.reps >= entry.planned_reps and (s.weight or 0) >= minimum_weight
+    ]
+    if entry.per_side:
+        sides = [SetLog.Side.LEFT, SetLog.Side.RIGHT]
+        return all(sum(1 for s in good if s.side == side) >= entry.planned_sets for side in sides)
+    return len(good) >= entry.planned_sets
+
+
+def _low_pain(entry):
+    session = entry.session
+    if session.pain_after is not None and session.pain_after > PAIN_LIMIT:
+        return False
+    return all(n.intensity <= PAIN_LIMIT and n.kind not in SHARP_KINDS for n in _notes_for(entry))
+
+
+def _had_sharp_pain(entry):
+    return any(n.kind in SHARP_KINDS for n in entry.pain_notes.all())
+
+
+def _format_weight(weight):
+    return f"{weight.normalize():f}"
+
+
+def _suggest(exercise, entries, unit):
+    """The rule for one movement, given its entries in finished sessions, newest first."""
+    latest = entries[0]
+    if _had_sharp_pain(latest):
+        if exercise.easier:
+            message = _(
+                "You noted sharp pain during %(name)s last time. Next time, try the easier "
+                "version instead: %(easier)s. Stop if the sharp pain comes back, and see a "
+                "professional if it keeps happening."
+            ) % {"name": exercise.name, "easier": exercise.easier}
+        else:
+            message = _(
+                "You noted sharp pain during %(name)s last time. Next time, go lighter or use "
+                "a smaller range. Stop if the sharp pain comes back, and see a professional "
+                "if it keeps happening."
+            ) % {"name": exercise.name}
+        return Suggestion(exercise, "easier", message)
+    if exercise.kind != Kind.STRENGTH or len(entries) < 2:
+        return None
+    if not all(_hit_planned_reps(e) and _low_pain(e) for e in entries[:2]):
+        return None
+    top = max((s.weight for s in latest.sets.all() if s.weight), default=None)
+    base = top or latest.planned_weight
+    if base:
+        weight = base + WEIGHT_STEP.get(unit, WEIGHT_STEP["kg"])
+        message = _(
+            "You did all your planned reps of %(name)s in your last two sessions, with little "
+            "pain. If the last sets felt steady, try %(weight)s %(unit)s next time."
+        ) % {"name": exercise.name, "weight": _format_weight(weight), "unit": unit}
+        return Suggestion(exercise, "weight", message, weight)
+    if exercise.harder:
+        message = _(
+            "You did all your planned reps of %(name)s in your last two sessions, with little "
+            "pain. If it felt steady, you could try the harder version: %(harder)s."
+        ) % {"name": exercise.name, "harder": exercise.harder}
+        return Suggestion(exercise, "harder", message)
+    message = _(
+        "You did all your planned reps of %(name)s in your last two sessions, with little "
+        "pain. If it felt steady, add a rep or two to each set, keeping good form."
+    ) % {"name": exercise.name}
+    return Suggestion(exercise, "reps", message)
+
+
+def suggest_progressions(user, unit="kg", exercise=None, recent=200):
+    """Next-step suggestions per movement, from the user's most recent finished sessions.
+
+    Guidance only: more weight (or the harder version) after two clean sessions running,
+    the easier version after sharp or shooting pain. A constant four queries.
+    """
+    entries = (
+        SessionExercise.objects.filter(session__user=user, session__finished_at__isnull=False)
+        .select_related("exercise", "session")
+        .prefetch_related("sets", "pain_notes", "session__pain_notes")
+        .order_by("-session__started_at", "-session__pk", "position")
+    )
+    if exercise is not None:
+        entries = entries.filter(exercise=exercise)
+    latest_two = {}
+    for entry in entries[:recent]:
+        found = latest_two.setdefault(entry.exercise_id, [])
+        if len(found) < 2 and all(e.session_id != entry.session_id for e in found):
+            found.append(entry)
+    suggestions = []
+    for found in latest_two.values():
+        suggestion = _suggest(found[0].exercise, found, unit)
+        if suggestion:
+            suggestions.append(suggestion)
+    suggestions.sort(key=lambda s: (not s.is_caution, s.exercise.name))
+    return suggestions
+
+
+def suggestion_for(user, exercise, unit="kg"):
+    found = suggest_progressions(user, unit, exercise=exercise, recent=20)
+    return found[0] if found else None
+
+
+# Lists and charts for the pages --------------------------------------------------------
+
+
+def session_log(user):
+    """Finished sessions with their movements, sets and notes: four extra queries in all."""
+    return (
+        finished_sessions(user)
+        .select_related("routine")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=SessionExercise.objects.select_related("exercise").prefetch_related(
+                    "sets", "pain_notes"
+                ),
+            ),
+            Prefetch(
+                "pain_notes",
+                queryset=PainNote.objects.filter(entry__isnull=True),
+                to_attr="general_notes",
+            ),
+        )
+        .order_by("-started_at", "-pk")
+    )
+
+
+def _week_label(monday):
+    return date_format(monday, "j M")
+
+
+def sessions_chart(stats, target, id="sessions-chart"):
+    met = sum(1 for s in stats if s.met_target)
+    total = sum(s.sessions for s in stats)
+    return bar_chart(
+        id=id,
+        title=_("Sessions per week"),
+        desc=_(
+            "%(total)s sessions over %(weeks)s weeks against a target of %(target)s a week; "
+            "the target was met in %(met)s of them."
+        )
+        % {"total": total, "weeks": len(stats), "target": target, "met": met},
+        labels=[_week_label(s.week) for s in stats],
+        values=[s.sessions for s in stats],
+        texts=[
+            _("Week of %(week)s: %(n)s sessions") % {"week": _week_label(s.week), "n": s.sessions}
+            for s in stats
+        ],
+        target=target,
+        target_text=_("Target: %(n)s a week") % {"n": target},
+        integer=True,
+    )
+
+
+def volume_chart(stats, unit, id="volume-chart"):
+    total = sum(s.volume for s in stats)
+    busiest = max(stats, key=lambda s: s.volume, default=None)
+    desc = _("%(total)s %(unit)s lifted in all (reps times weight) over %(weeks)s weeks.") % {
+        "total": _format_number(total),
+        "unit": unit,
+        "weeks": len(stats),
+    }
+    if busiest and busiest.volume:
+        desc += " " + _("The most was in the week of %(week)s: %(volume)s %(unit)s.") % {
+            "week": _week_label(busiest.week),
+            "volume": _format_number(busiest.volume),
+            "unit": unit,
+        }
+    return bar_chart(
+        id=id,
+        title=_("Strength volume per week (%(unit)s)") % {"unit": unit},
+        desc=desc,
+        labels=[_week_label(s.week) for s in stats],
+        values=[s.volume for s in stats],
+        texts=[
+            _("Week of %(week)s: %(volume)s %(unit)s")
+            % {"week": _week_label(s.week), "volume": _format_number(s.volume), "unit": unit}
+            for s in stats
+        ],
+    )
+
+
+def hold_chart(stats, id="hold-chart"):
+    total = sum(s.hold_seconds for s in stats)
+    return bar_chart(
+        id=id,
+        title=_("Stretch hold time per week (minutes)"),
+        desc=_("%(minutes)s minutes of held stretches over %(weeks)s weeks.")
+        % {"minutes": _format_number(round(total / 60, 1)), "weeks": len(stats)},
+        labels=[_week_label(s.week) for s in stats],
+        values=[s.hold_minutes for s in stats],
+        texts=[
+            _("Week of %(week)s: %(minutes)s minutes")
+            % {"week": _week_label(s.week), "minutes": _format_number(s.hold_minutes)}
+            for s in stats
+        ],
+    )
+
+
+def pain_chart(points, id="pain-chart"):
+    before = average(p.before for p in points)
+    after = average(p.after for p in points)
+    if points:
+        desc = _(
+            "Pain on a 0 to 10 scale over %(n)s sessions: on average %(before)s before and "
+            "%(after)s after."
+        ) % {
+            "n": len(points),
+            "before": "–" if before is None else before,
+            "after": "–" if after is None else after,
+        }
+    else:
+        desc = _("No pain ratings in this period.")
+    labels = [date_format(p.day, "j M") for p in points]
+    return line_chart(
+        id=id,
+        title=_("Pain before and after sessions"),
+        desc=desc,
+        labels=labels,
+        series=[
+            (
+                _("Before"),
+                "series-before",
+                "circle",
+                [p.before for p in points],
+                [
+                    _("%(day)s: before %(n)s") % {"day": d, "n": p.before}
+                    for d, p in zip(labels, points, strict=True)
+                ],
+            ),
+            (
+                _("After"),
+                "series-after",
+                "square",
+                [p.after for p in points],
+                [
+                    _("%(day)s: after %(n)s") % {"day": d, "n": p.after}
+                    for d, p in zip(labels, points, strict=True)
+                ],
+            ),
+        ],
+        top=10,
+    )
+
+
+def _format_number(value):
+    value = Decimal(value).quantize(Decimal("0.1"))
+    return f"{value.normalize():f}"

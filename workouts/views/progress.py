@@ -1,0 +1,215 @@
+"""History, progress charts, per-movement history, exports and the printable report."""
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Max, Q
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from accounts.models import Profile
+from exercises.models import Exercise
+from workouts.charts import line_chart
+from workouts.export import (
+    CSV_KINDS,
+    ReportForm,
+    account_data,
+    csv_export,
+    csv_lines,
+    default_range,
+    report_data,
+)
+from workouts.models import SessionExercise
+from workouts.progress import (
+    Period,
+    PeriodForm,
+    average,
+    best_set,
+    hold_chart,
+    measures_hold,
+    movement_trend,
+    movements_logged,
+    pain_chart,
+    pain_series,
+    session_log,
+    sessions_chart,
+    suggest_progressions,
+    volume_chart,
+    weekly_stats,
+)
+
+PER_PAGE = 20
+
+
+def _template(request, page, partial):
+    """The whole page, or only the named partial for a plain htmx request."""
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.boosted and not htmx.history_restore_request:
+        return f"{page}#{partial}"
+    return page
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def history(request):
+    profile = Profile.for_user(request.user)
+    page = Paginator(session_log(request.user), PER_PAGE).get_page(request.GET.get("page"))
+    context = {"page": page, "unit": profile.weight_unit, "zone": profile.time_zone}
+    return render(request, _template(request, "workouts/history.html", "session-list"), context)
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def progress(request):
+    profile = Profile.for_user(request.user)
+    form = PeriodForm(request.GET or None)
+    period = Period.ending_this_week(form.chosen_weeks(), profile.zone)
+    stats = weekly_stats(request.user, period, profile.weekly_target)
+    pain = pain_series(request.user, period.start, period.end, profile.zone)
+    context = {
+        "form": form,
+        "period": period,
+        "stats": stats,
+        "pain": pain,
+        "pain_before": average(p.before for p in pain),
+        "pain_after": average(p.after for p in pain),
+        "target": profile.weekly_target,
+        "unit": profile.weight_unit,
+        "sessions_chart": sessions_chart(stats, profile.weekly_target),
+        "volume_chart": volume_chart(stats, profile.weight_unit),
+        "hold_chart": hold_chart(stats),
+        "pain_chart": pain_chart(pain),
+        "has_volume": any(s.volume for s in stats),
+        "has_holds": any(s.hold_seconds for s in stats),
+        "suggestions": suggest_progressions(request.user, profile.weight_unit),
+        "movements": movements_logged(request.user),
+        "zone": profile.time_zone,
+    }
+    return render(request, _template(request, "workouts/progress.html", "charts"), context)
+
+
+def _best_per_session_chart(entries, exercise, unit, zone):
+    """A line of the best weight (or hold, or reps) in each of these sessions, oldest first."""
+    hold = measures_hold(exercise)
+    weighted = not hold and any(e.best_weight for e in entries)
+    if hold:
+        values = [e.best_hold for e in entries]
+        title, what = _("Longest hold per session (seconds)"), _("seconds")
+    elif weighted:
+        values = [e.best_weight for e in entries]
+        title, what = _("Heaviest set per session (%(unit)s)") % {"unit": unit}, unit
+    else:
+        values = [e.best_reps for e in entries]
+        title, what = _("Most reps in a set per session"), _("reps")
+    labels = [date_format(timezone.localtime(e.session.started_at, zone), "j M") for e in entries]
+    texts = [f"{label}: {value or '–'} {what}" for label, value in zip(labels, values, strict=True)]
+    shown = [v for v in values if v is not None]
+    if shown:
+        desc = _("From %(first)s to %(last)s %(what)s over %(n)s sessions; best %(best)s.") % {
+            "first": shown[0],
+            "last": shown[-1],
+            "what": what,
+            "n": len(shown),
+            "best": max(shown),
+        }
+    else:
+        desc = _("Nothing logged yet.")
+    return line_chart(
+        id="movement-chart",
+        title=title,
+        desc=desc,
+        labels=labels,
+        series=[(_("Best set"), "series-best", "circle", values, texts)],
+    )
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def movement_history(request, slug):
+    exercise = get_object_or_404(Exercise, slug=slug)
+    profile = Profile.for_user(request.user)
+    entries = (
+        SessionExercise.objects.filter(
+            session__user=request.user, session__finished_at__isnull=False, exercise=exercise
+        )
+        .select_related("session")
+        .order_by("-session__started_at", "-pk")
+    )
+    page = Paginator(entries.prefetch_related("sets"), PER_PAGE).get_page(request.GET.get("page"))
+    recent = list(
+        entries.annotate(
+            best_weight=Max("sets__weight"),
+            best_reps=Max("sets__reps"),
+            best_hold=Max("sets__hold_seconds"),
+        ).filter(Q(best_reps__isnull=False) | Q(best_hold__isnull=False))[:20]
+    )
+    recent.reverse()
+    context = {
+        "exercise": exercise,
+        "page": page,
+        "best": best_set(request.user, exercise),
+        "trend": movement_trend(request.user, exercise, profile.zone),
+        "measures_hold": measures_hold(exercise),
+        "suggestions": suggest_progressions(
+            request.user, profile.weight_unit, exercise=exercise, recent=20
+        ),
+        "chart": _best_per_session_chart(recent, exercise, profile.weight_unit, profile.zone),
+        "unit": profile.weight_unit,
+        "zone": profile.time_zone,
+    }
+    return render(
+        request, _template(request, "workouts/movement_history.html", "movement-sets"), context
+    )
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def report(request):
+    profile = Profile.for_user(request.user)
+    if "start" in request.GET or "end" in request.GET:
+        form = ReportForm(request.GET)
+    else:
+        start, end = default_range(profile.zone)
+        form = ReportForm({"start": start, "end": end})
+    context = {"form": form, "csv_kinds": CSV_KINDS, "zone": profile.time_zone}
+    if form.is_valid():
+        context.update(
+            report_data(request.user, form.cleaned_data["start"], form.cleaned_data["end"], profile)
+        )
+    return render(request, _template(request, "workouts/report.html", "report"), context)
+
+
+@require_GET
+@login_required
+def export_csv(request, kind):
+    if kind not in CSV_KINDS:
+        raise Http404
+    profile = Profile.for_user(request.user)
+    header, rows = csv_export(kind, request.user, profile.zone, profile.weight_unit)
+    response = StreamingHttpResponse(csv_lines(header, rows), content_type="text/csv")
+    today = timezone.localdate(timezone=profile.zone)
+    response["Content-Disposition"] = f'attachment; filename="midback-{kind}-{today}.csv"'
+    return response
+
+
+@require_GET
+@login_required
+def export_json(request):
+    data = account_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, indent=2), content_type="application/json"
+    )
+    today = timezone.localdate()
+    response["Content-Disposition"] = f'attachment; filename="midback-account-{today}.json"'
+    return response
