@@ -99,9 +99,11 @@ def today(request):
     )
 
 
-def week_context(request, start, bad_start=False):
+def week_context(request, start=None, bad_start=False):
+    """The week page's context; the week of today (in the user's zone) when start is None."""
     profile = Profile.for_user(request.user)
     today_ = local_today(request.user, profile.zone)
+    start = week_start_for(start or today_)
     return {
         "week": plan_week(request.user, profile, start),
         "today": today_,
@@ -119,10 +121,7 @@ def week(request):
     if "start" in request.GET:
         start = parse_plan_date(request.GET["start"])
         bad_start = start is None
-    if start is None:
-        profile = Profile.for_user(request.user)
-        start = local_today(request.user, profile.zone)
-    context = week_context(request, week_start_for(start), bad_start)
+    context = week_context(request, start, bad_start)
     template = "routines/week.html"
     if is_fragment_request(request):
         template += "#week-plan"
@@ -230,8 +229,7 @@ def occurrence_edit(request, pk, day):
 def after_occurrence_change(request, original):
     """Back to the week the session was in: its plan fragment for htmx, a redirect otherwise."""
     if is_fragment_request(request):
-        start = week_start_for(original)
-        return render(request, "routines/week.html#week-plan", week_context(request, start))
+        return render(request, "routines/week.html#week-plan", week_context(request, original))
     return redirect(week_url(original))
 
 
