@@ -33,6 +33,17 @@ def browser_context_args(browser_context_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def _unhashed_static_in_browser_tests(request, settings):
+    # live_server serves /static/ through the staticfiles finders, which know only the
+    # unhashed names; the manifest's hashed names would all be 404 in the browser.
+    if request.node.get_closest_marker("browser"):
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+
+
 @pytest.fixture
 def user(db):
     from tests.factories import UserFactory

@@ -1,0 +1,92 @@
+"""What only a browser shows: htmx swaps, history, layout on a phone, accessibility."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from exercises.models import Exercise
+
+pytestmark = [
+    pytest.mark.browser,
+    # serialized_rollback brings back the library content the migrations loaded.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PAGES = ["/", "/exercises/", "/exercises/row/"]
+
+
+def published(**filters):
+    return Exercise.objects.published().filter(**filters).count()
+
+
+def test_a_filter_swaps_the_results_in_place_and_back_restores_them(page, live_server):
+    everything, strength = published(), published(kind="strength")
+    page.goto(live_server.url + "/exercises/")
+    cards = page.locator(".exercise-card")
+    expect(cards).to_have_count(everything)
+    page.evaluate("window.__stillTheSamePage = true")
+
+    page.get_by_label("Kind").select_option("strength")
+    expect(page).to_have_url(re.compile(r"/exercises/\?kind=strength$"))
+    expect(cards).to_have_count(strength)
+    page.get_by_label("Search").fill("row")
+    expect(page).to_have_url(re.compile(r"\?q=row&kind=strength$"))
+    expect(cards).to_have_count(published(kind="strength", name__icontains="row"))
+    assert page.evaluate("window.__stillTheSamePage") is True  # no full reload
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?kind=strength$"))
+    expect(cards).to_have_count(strength)
+    expect(page.get_by_label("Search")).to_have_value("")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/exercises/$"))
+    expect(cards).to_have_count(everything)
+    expect(page.get_by_label("Kind")).to_have_value("")
+
+
+def test_a_filtered_url_can_be_shared_and_reloaded(page, live_server):
+    page.goto(live_server.url + "/exercises/?equipment=home")
+
+    expect(page.get_by_label("Equipment")).to_have_value("home")
+    expect(page.locator(".exercise-card")).to_have_count(
+        Exercise.objects.published().for_home().count()
+    )
+
+
+def test_the_filters_work_without_javascript(browser, browser_context_args, live_server):
+    context = browser.new_context(**browser_context_args, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/exercises/")
+
+    page.get_by_label("Kind").select_option("mobility")
+    page.get_by_role("button", name="Show movements").click()
+
+    expect(page).to_have_url(re.compile(r"kind=mobility"))
+    expect(page.locator(".exercise-card")).to_have_count(published(kind="mobility"))
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_fit_a_small_phone(browser, browser_context_args, live_server, path):
+    phone = browser_context_args | {"viewport": {"width": 360, "height": 740}}
+    context = browser.new_context(**phone)
+    page = context.new_page()
+    page.goto(live_server.url + path)
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations(browser, browser_context_args, live_server, scheme):
+    # axe is injected as a script, which the site's Content-Security-Policy would block.
+    context = browser.new_context(**browser_context_args, bypass_csp=True, color_scheme=scheme)
+    page = context.new_page()
+    axe = Axe()
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        results = axe.run(page)
+        assert results.violations_count == 0, (path, results.generate_report())
+    context.close()
