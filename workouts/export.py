@@ -281,7 +281,7 @@ def movement_loads(user, start, end):
         .annotate(
             sessions=Count("entry__session", distinct=True),
             set_count=Count("pk"),
-            reps=Sum("reps"),
+            total_reps=Sum("reps"),
             best_weight=Max("weight"),
             best_reps=Max("reps"),
             best_hold=Max("hold_seconds"),

@@ -140,18 +140,18 @@ def weekly_stats(user, period, target=0, *, start=None, end=None):
         .annotate(week=set_week)
         .values("week")
         .annotate(
-            reps=Sum("reps"),
-            volume=Sum(volume_expression(), output_field=VOLUME),
-            hold=Sum("hold_seconds"),
+            total_reps=Sum("reps"),
+            total_volume=Sum(volume_expression(), output_field=VOLUME),
+            total_hold=Sum("hold_seconds"),
         )
         .order_by("week")
     )
     for row in sets:
         stat = stats.get(row["week"])
         if stat:
-            stat.reps = row["reps"] or 0
-            stat.volume = Decimal(row["volume"] or 0)
-            stat.hold_seconds = row["hold"] or 0
+            stat.reps = row["total_reps"] or 0
+            stat.volume = Decimal(row["total_volume"] or 0)
+            stat.hold_seconds = row["total_hold"] or 0
     return list(stats.values())
 
 
