@@ -225,6 +225,12 @@ class RoutineItem(models.Model):
             **kwargs,
         )
 
+    def weight_text(self):
+        """The weight without trailing zeros ("22.5", "40"), or "" for bodyweight."""
+        if self.weight is None:
+            return ""
+        return format(self.weight.normalize(), "f")
+
     def prescription(self):
         """The dose in words, e.g. "3 × 10 reps" or "2 × hold 30 s each side"."""
         if self.reps and self.hold_seconds:

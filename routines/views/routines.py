@@ -175,9 +175,10 @@ def _builder_context(request, routine, profile, *, bound_form=None, **extra):
     }
 
 
-def _picker_context(request, profile):
+def _picker_context(request, routine, profile):
     picker = ExercisePickerForm(request.GET)
     return {
+        "routine": routine,
         "picker": picker,
         "exercises": picker.results(profile),
         "training_at": profile.get_training_at_display(),
@@ -206,9 +207,11 @@ def routine_detail(request, pk):
     routine = _own_routine(request, pk)
     profile = Profile.for_user(request.user)
     if _wants_fragment(request):
-        return render(request, f"{BUILDER}#picker-results", _picker_context(request, profile))
+        return render(
+            request, f"{BUILDER}#picker-results", _picker_context(request, routine, profile)
+        )
     context = _builder_context(request, routine, profile, form=RoutineForm(instance=routine))
-    context.update(_picker_context(request, profile))
+    context.update(_picker_context(request, routine, profile))
     return render(request, BUILDER, context)
 
 
@@ -233,7 +236,7 @@ def routine_rename(request, pk):
         return render(request, f"{BUILDER}#routine-header", {"routine": routine, "form": form})
     profile = Profile.for_user(request.user)
     context = _builder_context(request, routine, profile, form=form)
-    context.update(_picker_context(request, profile))
+    context.update(_picker_context(request, routine, profile))
     return render(request, BUILDER, context)
 
 
@@ -294,7 +297,7 @@ def item_edit(request, pk, item_pk):
         context = _builder_context(
             request, routine, profile, bound_form=form, form=RoutineForm(instance=routine)
         )
-        context.update(_picker_context(request, profile))
+        context.update(_picker_context(request, routine, profile))
         return render(request, BUILDER, context)
     item.form = form
     count = routine.items.count()
