@@ -45,6 +45,7 @@ class SignUpForm(UserCreationForm):
         user = super().save(commit=commit)
         if commit:
             profile = Profile.for_user(user)
+            profile.apply_training_preset()
             if self.cleaned_data["time_zone"]:
                 profile.time_zone = self.cleaned_data["time_zone"]
                 profile.save(update_fields=["time_zone"])

@@ -78,6 +78,12 @@ class Profile(models.Model):
         profile, _created = cls.objects.get_or_create(user=user)
         return profile
 
+    def apply_training_preset(self):
+        """Fill in the equipment that home or gym implies; an own list is left as it is."""
+        preset = self.preset_equipment(self.training_at)
+        if preset is not None:
+            self.equipment.set(preset)
+
     @staticmethod
     def preset_equipment(training_at):
         """The equipment a training place implies, or None when the person lists their own."""

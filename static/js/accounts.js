@@ -29,3 +29,12 @@
   reveal();
   document.addEventListener("htmx:afterSwap", reveal);
 })();
+
+// Ticking equipment by hand means the person keeps their own list: select that choice so
+// the server does not replace the ticks with the home or gym preset.
+document.addEventListener("change", (event) => {
+  const box = event.target;
+  if (!box.matches("input[name='equipment']")) return;
+  const own = box.form && box.form.querySelector("input[name='training_at'][value='custom']");
+  if (own) own.checked = true;
+});

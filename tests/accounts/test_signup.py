@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from accounts.models import Profile
+from exercises.models import Equipment
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,11 @@ def test_it_creates_the_user_and_profile_and_logs_them_in(client):
     assert response.url == reverse("home")
     user = get_user_model().objects.get(username="maria")
     assert user.email == "maria@example.com"
-    assert Profile.objects.get(user=user).time_zone == "Europe/Berlin"
+    profile = Profile.objects.get(user=user)
+    assert profile.time_zone == "Europe/Berlin"
+    assert profile.training_at == "home"
+    assert set(profile.equipment.all()) == set(Equipment.objects.filter(at_home=True))
+    assert profile.equipment.exists()
     assert client.get(reverse("accounts:settings")).status_code == 200
 
 
