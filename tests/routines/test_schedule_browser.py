@@ -1,0 +1,69 @@
+"""Planning a week on a phone: schedule a routine Mon/Wed/Fri and see it in the week."""
+
+import datetime
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from playwright.sync_api import expect
+
+from routines.models import Purpose, ScheduledSession
+from tests.factories import RoutineFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def static_files_as_in_production(monkeypatch):
+    # Let whitenoise serve the hashed static names the pages link to (htmx among them).
+    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda handler, path: False)
+
+
+def log_in(page, live_server, user):
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": session.session_key, "url": live_server.url}]
+    )
+
+
+def test_schedule_monday_wednesday_friday_and_see_the_week(page, live_server):
+    user = UserFactory()
+    RoutineFactory(user=user, name="Zz band rows", purpose=Purpose.STRENGTH)
+    today = datetime.datetime.now(datetime.UTC).date()
+    monday = today - datetime.timedelta(days=today.weekday())
+    log_in(page, live_server, user)
+
+    page.goto(live_server.url + "/routines/schedule/new/")
+    page.get_by_label("Routine").select_option(label="Zz band rows")
+    page.get_by_label("Date").fill(monday.isoformat())
+    page.get_by_label("Time (optional)").fill("07:30")
+    for day in ["Monday", "Wednesday", "Friday"]:
+        page.get_by_label(day, exact=True).check()
+    page.get_by_role("button", name="Add to my plan").click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Week of")
+    sessions = page.locator(".week-day .occurrence-name")
+    expect(sessions).to_have_count(3)
+    expect(page.locator(".week-day").nth(0)).to_contain_text("Zz band rows")
+    expect(page.locator(".week-day").nth(2)).to_contain_text("07:30")
+    expect(page.locator(".week-day").nth(4)).to_contain_text("Zz band rows")
+    expect(page.get_by_text("3 sessions planned")).to_be_visible()
+    assert ScheduledSession.objects.get().weekdays == "024"
+
+    # Phone layout: nothing wider than the screen, and the page passes axe.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert Axe().run(page).violations_count == 0
+
+    # Skipping Wednesday swaps the week in place.
+    page.locator(".week-day").nth(2).get_by_role("button", name="Skip").click()
+    expect(page.get_by_text("2 sessions planned")).to_be_visible()
+    expect(page.locator(".week-day").nth(2).get_by_text("Skipped")).to_be_visible()
