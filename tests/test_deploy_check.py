@@ -1,6 +1,7 @@
 """Production configuration: .env.example is what an operator starts from, so `check --deploy`
 runs with exactly it, in a fresh process (the test run's own environment is not production)."""
 
+import json
 import os
 import re
 import secrets
@@ -118,3 +119,36 @@ def test_the_image_runs_as_an_unprivileged_user_and_checks_its_health():
     assert users and users[-1] not in ("root", "0")
     assert "HEALTHCHECK" in dockerfile and "/healthz" in dockerfile
     assert "collectstatic" in dockerfile
+
+
+def database_settings(**changes):
+    return manage(
+        "shell",
+        "-c",
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.DATABASES['default'], default=str))",
+        **changes,
+    )
+
+
+def test_connections_persist_between_requests_in_production():
+    result = database_settings(DATABASE_URL="postgres://app:secret@db:5432/app")
+
+    database = json.loads(result.stdout.splitlines()[-1])
+    assert database["CONN_MAX_AGE"] == 600
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_db_pool_switches_to_psycopgs_pool_instead():
+    result = database_settings(DATABASE_URL="postgres://app:secret@db:5432/app", DB_POOL="true")
+
+    database = json.loads(result.stdout.splitlines()[-1])
+    assert database["CONN_MAX_AGE"] == 0
+    assert database["OPTIONS"]["pool"] == {"min_size": 2, "max_size": 4, "timeout": 10}
+
+
+def test_db_pool_is_refused_for_sqlite():
+    result = database_settings(DATABASE_URL="sqlite:///pool.sqlite3", DB_POOL="true")
+
+    assert result.returncode != 0
+    assert "DB_POOL=true needs a PostgreSQL DATABASE_URL" in result.stderr
