@@ -75,7 +75,9 @@ class SetForm(IdempotentForm):
         max_value=600,
         error_messages=range_messages(0, 600, _(" seconds")),
     )
-    side = forms.ChoiceField(label=_("Side"), choices=SetLog.Side.choices, required=False)
+    side = forms.ChoiceField(
+        label=_("Side"), choices=SetLog.Side.choices, required=False, widget=forms.RadioSelect
+    )
     rpe = forms.IntegerField(
         label=_("Effort (RPE 1-10)"),
         required=False,

@@ -1,0 +1,187 @@
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import SessionExerciseFactory, SetLogFactory, WorkoutSessionFactory
+from workouts.models import SessionExercise, SetLog
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def entry(user):
+    return SessionExerciseFactory(session=WorkoutSessionFactory(user=user), planned_sets=2)
+
+
+def post_set(client, entry, data, **headers):
+    return client.post(reverse("workouts:log-set", args=[entry.pk]), data, **headers)
+
+
+def test_it_logs_a_set_and_goes_back_to_the_movement(client, user, entry):
+    client.force_login(user)
+    key = uuid.uuid4()
+    response = post_set(
+        client,
+        entry,
+        {"idempotency_key": key, "reps": "12", "weight": "22.5", "rpe": "8", "note": " slow "},
+    )
+    assert response.status_code == 302
+    assert response.url == f"{entry.session.get_absolute_url()}#entry-{entry.pk}"
+    set_log = SetLog.objects.get()
+    assert (set_log.reps, set_log.weight, set_log.rpe, set_log.note) == (12, 22.5, 8, "slow")
+    assert set_log.idempotency_key == key
+
+
+def test_it_returns_the_movement_card_for_htmx(client, user, entry):
+    client.force_login(user)
+    response = post_set(client, entry, {"idempotency_key": uuid.uuid4(), "reps": 9}, **HTMX)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.lstrip().startswith(f'<article id="entry-{entry.pk}"')
+    assert "<html" not in content
+    assert "9 reps" in content
+    assert "Log set 2" in content
+    assert "data-rest-start" in content
+
+
+def test_the_card_comes_back_with_a_fresh_key(client, user, entry):
+    client.force_login(user)
+    key = uuid.uuid4()
+    response = post_set(client, entry, {"idempotency_key": key, "reps": 9}, **HTMX)
+    assert 'name="idempotency_key"' in response.content.decode()
+    assert str(key) not in response.content.decode()
+
+
+def test_a_movement_is_done_when_every_planned_set_is_logged(client, user, entry):
+    client.force_login(user)
+    for _ in range(2):
+        post_set(client, entry, {"idempotency_key": uuid.uuid4(), "reps": 10})
+    entry.refresh_from_db()
+    assert entry.status == SessionExercise.Status.DONE
+
+
+def test_it_logs_a_hold(client, user):
+    entry = SessionExerciseFactory(
+        session__user=user, planned_reps=None, planned_hold_seconds=30, per_side=True
+    )
+    client.force_login(user)
+    post_set(client, entry, {"idempotency_key": uuid.uuid4(), "hold_seconds": 30, "side": "left"})
+    set_log = SetLog.objects.get()
+    assert (set_log.hold_seconds, set_log.reps, set_log.side) == (30, None, "left")
+
+
+def test_the_next_set_is_prefilled_from_the_last_one_and_switches_side(client, user):
+    entry = SessionExerciseFactory(session__user=user, planned_reps=10, per_side=True)
+    SetLogFactory(entry=entry, reps=7, side="left")
+    client.force_login(user)
+    content = client.get(entry.session.get_absolute_url()).content.decode()
+    assert f'id="entry-{entry.pk}-reps" value="7"' in content
+    assert f'value="right" id="entry-{entry.pk}-side_2" checked' in content
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"reps": "-1"}, "Enter a number from 0 to 100."),
+        ({"reps": "10", "weight": "99999"}, "Enter a number from 0 to 1000."),
+        ({"hold_seconds": "36000"}, "Enter a number from 0 to 600 seconds."),
+        ({"reps": "ten"}, "Enter a number from 0 to 100."),
+        ({"reps": "10", "rpe": "11"}, "Enter a number from 1 to 10."),
+        ({"reps": "", "hold_seconds": ""}, "Enter the reps or the hold time."),
+        ({"reps": "10", "idempotency_key": "not-a-uuid"}, "This form is out of date"),
+    ],
+)
+def test_bad_values_show_a_message_in_place_and_save_nothing(client, user, entry, values, message):
+    client.force_login(user)
+    data = {"idempotency_key": str(uuid.uuid4())} | values
+    response = post_set(client, entry, data, **HTMX)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert message in content
+    assert content.lstrip().startswith(f'<article id="entry-{entry.pk}"')
+    assert not SetLog.objects.exists()
+
+
+def test_bad_values_without_javascript_show_the_page_with_the_message(client, user, entry):
+    client.force_login(user)
+    response = post_set(client, entry, {"idempotency_key": uuid.uuid4(), "reps": "-1"})
+    assert response.status_code == 200
+    assert "<html" in response.content.decode()
+    assert "Enter a number from 0 to 100." in response.content.decode()
+    assert 'value="-1"' in response.content.decode()
+    assert not SetLog.objects.exists()
+
+
+def test_an_unknown_movement_is_a_404(client, user):
+    client.force_login(user)
+    response = client.post(
+        reverse("workouts:log-set", args=[987654]), {"idempotency_key": uuid.uuid4(), "reps": 5}
+    )
+    assert response.status_code == 404
+
+
+def test_it_checks_the_owner(client, other_user, entry):
+    client.force_login(other_user)
+    response = post_set(client, entry, {"idempotency_key": uuid.uuid4(), "reps": 5})
+    assert response.status_code == 404
+    assert not SetLog.objects.exists()
+
+
+def test_it_asks_anonymous_people_to_log_in(client, entry):
+    response = post_set(client, entry, {"idempotency_key": uuid.uuid4(), "reps": 5})
+    assert response.status_code == 302 and "login" in response.url
+    assert not SetLog.objects.exists()
+
+
+def test_undo_removes_the_last_set_only(client, user, entry):
+    first = SetLogFactory(entry=entry, reps=10)
+    SetLogFactory(entry=entry, reps=8)
+    entry.refresh_status()
+    client.force_login(user)
+    response = client.post(reverse("workouts:undo-set", args=[entry.pk]), **HTMX)
+    assert response.status_code == 200
+    assert list(SetLog.objects.all()) == [first]
+    entry.refresh_from_db()
+    assert entry.status == SessionExercise.Status.PLANNED
+
+
+def test_undo_without_javascript_redirects(client, user, entry):
+    SetLogFactory(entry=entry)
+    client.force_login(user)
+    response = client.post(reverse("workouts:undo-set", args=[entry.pk]))
+    assert response.status_code == 302
+    assert not SetLog.objects.exists()
+
+
+def test_undo_checks_the_owner(client, other_user, entry):
+    SetLogFactory(entry=entry)
+    client.force_login(other_user)
+    assert client.post(reverse("workouts:undo-set", args=[entry.pk])).status_code == 404
+    assert SetLog.objects.count() == 1
+
+
+def test_a_set_of_a_finished_session_can_be_deleted(client, user, entry):
+    set_log = SetLogFactory(entry=entry)
+    entry.session.finish(minutes=30)
+    client.force_login(user)
+    page = client.get(entry.session.get_absolute_url()).content.decode()
+    assert reverse("workouts:delete-set", args=[set_log.pk]) in page
+    response = client.post(reverse("workouts:delete-set", args=[set_log.pk]), **HTMX)
+    assert response.status_code == 200
+    assert not SetLog.objects.exists()
+
+
+def test_a_set_can_be_added_to_a_finished_session(client, user, entry):
+    entry.session.finish(minutes=30)
+    client.force_login(user)
+    post_set(client, entry, {"idempotency_key": uuid.uuid4(), "reps": 6})
+    assert SetLog.objects.get().entry == entry
+
+
+def test_delete_checks_the_owner(client, other_user, entry):
+    set_log = SetLogFactory(entry=entry)
+    client.force_login(other_user)
+    assert client.post(reverse("workouts:delete-set", args=[set_log.pk])).status_code == 404
+    assert SetLog.objects.count() == 1
