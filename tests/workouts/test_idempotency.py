@@ -1,6 +1,6 @@
 import threading
-from datetime import timedelta
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.db import connection
