@@ -120,6 +120,20 @@ if env_bool("DB_POOL", default=False):
         "timeout": env_int("DB_POOL_TIMEOUT", 10),
     }
 
+# With several app processes or containers, shared state must live where all of them see it.
+# Sessions are in the database; CACHE_BACKEND=database puts the cache (the password-reset
+# counters, for one) there too, in a table made once by `manage.py createcachetable`.
+CACHE_BACKEND = env_str("CACHE_BACKEND", default="memory")
+if CACHE_BACKEND == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
+elif CACHE_BACKEND != "memory":
+    raise ImproperlyConfigured(f"CACHE_BACKEND must be memory or database, not {CACHE_BACKEND!r}.")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

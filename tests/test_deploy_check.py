@@ -95,7 +95,7 @@ def test_compose_starts_the_app_only_after_migrations_ran_on_a_healthy_database(
     assert services["db"]["image"].startswith("postgres:15")
     assert "pg_isready" in " ".join(services["db"]["healthcheck"]["test"])
     migrate = services["migrate"]
-    assert migrate["command"] == ["python", "manage.py", "migrate", "--noinput"]
+    assert "python manage.py migrate --noinput" in " ".join(migrate["command"])
     assert migrate["depends_on"]["db"]["condition"] == "service_healthy"
     web = services["web"]
     assert web["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
@@ -152,3 +152,11 @@ def test_db_pool_is_refused_for_sqlite():
 
     assert result.returncode != 0
     assert "DB_POOL=true needs a PostgreSQL DATABASE_URL" in result.stderr
+
+
+def test_the_production_example_shares_its_cache_between_app_containers():
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.CACHES['default'])"
+    )
+
+    assert "django.core.cache.backends.db.DatabaseCache" in result.stdout
