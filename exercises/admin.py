@@ -32,7 +32,6 @@ class ExerciseAdmin(SimpleHistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     save_on_top = True
-    history_list_display = ["is_published"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "level", "summary", "is_published"]}),
         (
