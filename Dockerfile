@@ -32,5 +32,5 @@ EXPOSE 8000
 ENV WEB_CONCURRENCY=3
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status != 200)"]
-# The app logs one JSON line per request itself, so gunicorn's access log stays off.
-CMD ["gunicorn", "midback.wsgi", "--bind", "0.0.0.0:8000", "--worker-tmp-dir", "/dev/shm", "--timeout", "30", "--graceful-timeout", "30", "--max-requests", "2000", "--max-requests-jitter", "200"]
+# Timeouts, worker recycling and JSON logs come from gunicorn.conf.py in /app.
+CMD ["gunicorn", "midback.wsgi", "--bind", "0.0.0.0:8000"]
