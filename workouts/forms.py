@@ -164,6 +164,8 @@ class PainNoteForm(IdempotentForm, forms.ModelForm):
             if len(timings) == 1:
                 self.fields["timing"].initial = timings[0]
                 self.fields["timing"].widget = forms.HiddenInput()
+                # Fixed by the page, whatever the request says.
+                self.fields["timing"].disabled = True
 
 
 class FinishForm(forms.Form):

@@ -1,0 +1,212 @@
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import PainNoteFactory, SessionExerciseFactory, WorkoutSessionFactory
+from workouts.models import PainNote, SessionExercise
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+STOP = "Stop this exercise"
+MEDICAL = "Seek medical help promptly"
+PROFESSIONAL = "Worth seeing a professional"
+
+
+@pytest.fixture
+def entry(user):
+    return SessionExerciseFactory(session=WorkoutSessionFactory(user=user))
+
+
+def note_on(client, entry, **values):
+    data = {
+        "idempotency_key": str(uuid.uuid4()),
+        "intensity": 2,
+        "location": "upper-back",
+        "kind": "ache",
+        "timing": "during",
+    } | values
+    return client.post(reverse("workouts:entry-pain", args=[entry.pk]), data, **HTMX)
+
+
+def test_sharp_pain_during_a_movement_stops_it(client, user, entry):
+    client.force_login(user)
+    response = note_on(client, entry, kind="sharp", intensity=4)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert STOP in content and MEDICAL not in content
+    entry.refresh_from_db()
+    assert entry.status == SessionExercise.Status.STOPPED
+    assert entry.skip_reason == SessionExercise.SkipReason.PAIN
+    note = PainNote.objects.get()
+    assert (note.user, note.session, note.entry) == (user, entry.session, entry)
+
+
+def test_intensity_seven_stops_the_movement(client, user, entry):
+    client.force_login(user)
+    assert STOP in note_on(client, entry, kind="tightness", intensity=7).content.decode()
+    entry.refresh_from_db()
+    assert entry.status == SessionExercise.Status.STOPPED
+
+
+def test_numbness_shows_the_advice_to_seek_medical_help(client, user, entry):
+    client.force_login(user)
+    content = note_on(client, entry, kind="numbness", intensity=2).content.decode()
+    assert MEDICAL in content
+    assert "numbness or tingling" in content
+    assert "loss of bladder or bowel control" in content
+    entry.refresh_from_db()
+    assert entry.status == SessionExercise.Status.PLANNED
+
+
+def test_chest_pain_and_a_fall_are_red_flags(client, user, entry):
+    client.force_login(user)
+    content = note_on(client, entry, location="chest-ribs", after_fall="on").content.decode()
+    assert MEDICAL in content
+    assert "pain in the chest or ribs" in content
+    assert "pain after a fall or accident" in content
+
+
+def test_a_mild_ache_gives_no_warning(client, user, entry):
+    client.force_login(user)
+    content = note_on(client, entry, kind="ache", intensity=2).content.decode()
+    assert STOP not in content and MEDICAL not in content
+    entry.refresh_from_db()
+    assert entry.status == SessionExercise.Status.PLANNED
+    assert PainNote.objects.count() == 1
+
+
+def test_without_javascript_it_goes_back_to_the_page_with_the_guidance(client, user, entry):
+    client.force_login(user)
+    data = {
+        "idempotency_key": str(uuid.uuid4()),
+        "intensity": 8,
+        "location": "lower-back",
+        "kind": "shooting",
+        "timing": "during",
+    }
+    response = client.post(reverse("workouts:entry-pain", args=[entry.pk]), data, follow=True)
+    assert STOP in response.content.decode()
+
+
+def test_a_stopped_movement_can_be_put_back(client, user, entry):
+    entry.stop_for_pain()
+    client.force_login(user)
+    response = client.post(reverse("workouts:resume", args=[entry.pk]), **HTMX)
+    assert response.status_code == 200
+    entry.refresh_from_db()
+    assert entry.status == SessionExercise.Status.PLANNED and entry.skip_reason == ""
+
+
+def test_an_incomplete_note_shows_what_is_missing(client, user, entry):
+    client.force_login(user)
+    response = note_on(client, entry, location="", kind="", intensity="11")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose where you feel it." in content
+    assert "Choose what it feels like." in content
+    assert not PainNote.objects.exists()
+
+
+def test_a_note_on_someone_elses_movement_is_a_404(client, other_user, entry):
+    client.force_login(other_user)
+    assert note_on(client, entry).status_code == 404
+    assert not PainNote.objects.exists()
+
+
+def test_ratings_before_and_after_take_one_tap_each(client, user, entry):
+    client.force_login(user)
+    url = reverse("workouts:rate", args=[entry.session.pk])
+    response = client.post(url, {"moment": "before", "rating": "3"}, **HTMX)
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith('<section id="pain-ratings"')
+    client.post(url, {"moment": "after", "rating": "0"})
+    entry.session.refresh_from_db()
+    assert (entry.session.pain_before, entry.session.pain_after) == (3, 0)
+
+
+def test_a_rating_out_of_range_is_refused(client, user, entry):
+    client.force_login(user)
+    url = reverse("workouts:rate", args=[entry.session.pk])
+    response = client.post(url, {"moment": "before", "rating": "12"}, **HTMX)
+    assert response.status_code == 200
+    assert "Enter a number from 0 to 10." in response.content.decode()
+    entry.session.refresh_from_db()
+    assert entry.session.pain_before is None
+
+
+def test_ratings_check_the_owner(client, other_user, entry):
+    client.force_login(other_user)
+    url = reverse("workouts:rate", args=[entry.session.pk])
+    assert client.post(url, {"moment": "before", "rating": "3"}).status_code == 404
+
+
+def test_a_day_entry_is_saved_and_shows_its_guidance(client, user):
+    client.force_login(user)
+    page = client.get(reverse("workouts:pain-new"))
+    assert page.status_code == 200
+    assert 'name="idempotency_key"' in page.content.decode()
+    data = {
+        "idempotency_key": str(uuid.uuid4()),
+        "intensity": 5,
+        "location": "between-shoulder-blades",
+        "kind": "numbness",
+        "text": "after sleeping badly",
+    }
+    response = client.post(reverse("workouts:pain-new"), data, follow=True)
+    note = PainNote.objects.get()
+    assert (note.user, note.timing, note.session) == (user, PainNote.Timing.DAY, None)
+    assert MEDICAL in response.content.decode()
+    assert STOP not in response.content.decode()
+
+
+def test_a_mild_day_entry_is_just_noted(client, user):
+    client.force_login(user)
+    note = PainNoteFactory(user=user, kind="stiffness", intensity=2)
+    content = client.get(reverse("workouts:pain-note", args=[note.pk])).content.decode()
+    assert MEDICAL not in content and STOP not in content and PROFESSIONAL not in content
+    assert "Thanks, noted." in content
+
+
+def test_pain_worse_after_sessions_for_two_weeks_suggests_a_professional(client, user):
+    now = timezone.now()
+    for days_ago, before, after in [(11, 2, 5), (4, 2, 4)]:
+        started = now - timedelta(days=days_ago)
+        WorkoutSessionFactory(
+            user=user,
+            started_at=started,
+            finished_at=started + timedelta(minutes=30),
+            pain_before=before,
+            pain_after=after,
+        )
+    session = WorkoutSessionFactory(user=user)
+    client.force_login(user)
+    data = {"minutes": "30", "pain_after": "6", "notes": ""}
+    session.pain_before = 3
+    session.save()
+    response = client.post(reverse("workouts:finish", args=[session.pk]), data, follow=True)
+    content = response.content.decode()
+    assert PROFESSIONAL in content
+    assert "physiotherapist" in content
+
+
+def test_the_day_entry_page_needs_a_login(client):
+    response = client.get(reverse("workouts:pain-new"))
+    assert response.status_code == 302 and "login" in response.url
+
+
+def test_someone_elses_note_is_a_404(client, other_user):
+    note = PainNoteFactory()
+    client.force_login(other_user)
+    assert client.get(reverse("workouts:pain-note", args=[note.pk])).status_code == 404
+
+
+def test_the_day_entry_lists_only_my_notes(client, user, other_user):
+    theirs = PainNoteFactory(user=other_user)
+    mine = PainNoteFactory(user=user)
+    client.force_login(user)
+    content = client.get(reverse("workouts:pain-new")).content.decode()
+    assert reverse("workouts:pain-note", args=[mine.pk]) in content
+    assert reverse("workouts:pain-note", args=[theirs.pk]) not in content
