@@ -3,12 +3,15 @@ from django.urls import reverse
 
 from tests.factories import (
     ExerciseFactory,
+    RoutineFactory,
     SessionExerciseFactory,
     SetLogFactory,
     WorkoutSessionFactory,
 )
+from workouts.models import SessionExercise
 
 pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def test_it_shows_the_movements_with_plan_and_last_time(client, user):
@@ -27,3 +30,219 @@ def test_it_shows_the_movements_with_plan_and_last_time(client, user):
     assert "3 × 15 reps" in content
     assert "12 reps × 15 kg" in content
     assert "Log set 1" in content
+
+
+def test_it_checks_the_owner(client, other_user):
+    session = WorkoutSessionFactory()
+    client.force_login(other_user)
+    assert client.get(reverse("workouts:session", args=[session.pk])).status_code == 404
+
+
+def test_it_asks_anonymous_people_to_log_in(client):
+    session = WorkoutSessionFactory()
+    response = client.get(reverse("workouts:session", args=[session.pk]))
+    assert response.status_code == 302 and "login" in response.url
+
+
+def test_its_query_count_stays_the_same_as_sessions_grow(client, user, django_assert_num_queries):
+    exercises = ExerciseFactory.create_batch(10)
+
+    def session_with_sets(finished):
+        session = WorkoutSessionFactory(user=user)
+        for position, exercise in enumerate(exercises):
+            entry = SessionExerciseFactory(session=session, exercise=exercise, position=position)
+            SetLogFactory.create_batch(5, entry=entry, reps=8, weight=20)
+        if finished:
+            session.finish(minutes=40, pain_after=2)
+        return session
+
+    session_with_sets(finished=True)
+    session = session_with_sets(finished=False)
+    session.routine = RoutineFactory(user=user)
+    session.save()
+    client.force_login(user)
+    url = reverse("workouts:session", args=[session.pk])
+    client.get(url)  # the profile is made on first use
+    # session + user, the workout session, the profile, its movements (with the last-time
+    # lookup), their sets, their notes, last time's sets, the exercise list.
+    with django_assert_num_queries(9):
+        response = client.get(url)
+    assert response.content.decode().count('class="set-row"') == 50
+    session.finish(minutes=30)
+    for _ in range(3):
+        session_with_sets(finished=True)
+    newest = session_with_sets(finished=False)
+    client.get(reverse("workouts:session", args=[newest.pk]))
+    with django_assert_num_queries(9):
+        client.get(reverse("workouts:session", args=[newest.pk]))
+
+
+def test_skip_marks_the_movement_with_its_reason(client, user):
+    entry = SessionExerciseFactory(session__user=user)
+    client.force_login(user)
+    response = client.post(
+        reverse("workouts:skip", args=[entry.pk]), {"reason": "no-equipment"}, **HTMX
+    )
+    assert response.status_code == 200
+    assert "No equipment" in response.content.decode()
+    entry.refresh_from_db()
+    assert (entry.status, entry.skip_reason) == (SessionExercise.Status.SKIPPED, "no-equipment")
+
+
+def test_skip_needs_a_reason(client, user):
+    entry = SessionExerciseFactory(session__user=user)
+    client.force_login(user)
+    response = client.post(reverse("workouts:skip", args=[entry.pk]), {"reason": "bored"}, **HTMX)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.status == SessionExercise.Status.PLANNED
+
+
+def test_swap_puts_the_new_movement_right_after_the_skipped_one(client, user):
+    session = WorkoutSessionFactory(user=user)
+    first = SessionExerciseFactory(session=session, position=0)
+    last = SessionExerciseFactory(session=session, position=1)
+    other = ExerciseFactory(name="Band row for swap", hold_seconds=None)
+    client.force_login(user)
+    response = client.post(
+        reverse("workouts:swap", args=[first.pk]), {"exercise": other.pk, "reason": "pain"}, **HTMX
+    )
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith('<div id="entries"')
+    entries = list(session.entries.all())
+    assert [e.exercise for e in entries] == [first.exercise, other, last.exercise]
+    assert entries[0].status == SessionExercise.Status.SKIPPED
+    assert entries[1].replaces == entries[0]
+    assert "Instead of" in response.content.decode()
+
+
+def test_swap_refuses_an_unpublished_movement(client, user):
+    entry = SessionExerciseFactory(session__user=user)
+    hidden = ExerciseFactory(is_published=False)
+    client.force_login(user)
+    response = client.post(
+        reverse("workouts:swap", args=[entry.pk]), {"exercise": hidden.pk, "reason": "pain"}
+    )
+    assert response.status_code == 200
+    assert "Choose a movement from the list." in response.content.decode()
+    assert entry.session.entries.count() == 1
+
+
+def test_skip_and_swap_check_the_owner(client, other_user):
+    entry = SessionExerciseFactory()
+    client.force_login(other_user)
+    assert (
+        client.post(reverse("workouts:skip", args=[entry.pk]), {"reason": "pain"}).status_code
+        == 404
+    )
+    swap = client.post(
+        reverse("workouts:swap", args=[entry.pk]),
+        {"exercise": ExerciseFactory().pk, "reason": "pain"},
+    )
+    assert swap.status_code == 404
+    assert client.post(reverse("workouts:resume", args=[entry.pk])).status_code == 404
+
+
+def test_a_movement_can_be_added_as_you_go(client, user):
+    session = WorkoutSessionFactory(user=user)
+    SessionExerciseFactory(session=session, position=0)
+    exercise = ExerciseFactory(name="Added on the fly", reps_min=5, reps_max=8, sets=2)
+    client.force_login(user)
+    response = client.post(
+        reverse("workouts:add-entry", args=[session.pk]), {"exercise": exercise.pk}
+    )
+    added = session.entries.last()
+    assert response.url == f"{session.get_absolute_url()}#entry-{added.pk}"
+    assert (added.exercise, added.position, added.planned_sets, added.planned_reps) == (
+        exercise,
+        1,
+        2,
+        8,
+    )
+
+
+def test_adding_returns_the_list_for_htmx(client, user):
+    session = WorkoutSessionFactory(user=user)
+    exercise = ExerciseFactory(name="Added with htmx")
+    client.force_login(user)
+    response = client.post(
+        reverse("workouts:add-entry", args=[session.pk]), {"exercise": exercise.pk}, **HTMX
+    )
+    assert response.content.decode().lstrip().startswith('<div id="entries"')
+    assert "Added with htmx" in response.content.decode()
+
+
+def test_adding_checks_the_owner(client, other_user):
+    session = WorkoutSessionFactory()
+    client.force_login(other_user)
+    response = client.post(
+        reverse("workouts:add-entry", args=[session.pk]), {"exercise": ExerciseFactory().pk}
+    )
+    assert response.status_code == 404
+    assert not session.entries.exists()
+
+
+def test_finish_records_duration_feeling_pain_and_notes(client, user):
+    session = WorkoutSessionFactory(user=user)
+    client.force_login(user)
+    response = client.post(
+        reverse("workouts:finish", args=[session.pk]),
+        {"minutes": "35", "feeling": "4", "pain_after": "2", "notes": "Felt loose."},
+        follow=True,
+    )
+    session.refresh_from_db()
+    assert not session.is_in_progress
+    assert session.duration_minutes == 35
+    assert (session.feeling, session.pain_after, session.notes) == (4, 2, "Felt loose.")
+    content = response.content.decode()
+    assert "Session finished" in content
+    assert "Edit summary" in content
+    assert client.get(reverse("workouts:current")).status_code == 200
+
+
+def test_finish_refuses_bad_values(client, user):
+    session = WorkoutSessionFactory(user=user)
+    client.force_login(user)
+    response = client.post(
+        reverse("workouts:finish", args=[session.pk]), {"minutes": "6000", "feeling": "9"}
+    )
+    assert response.status_code == 200
+    assert "Enter a number from 0 to 600 minutes." in response.content.decode()
+    session.refresh_from_db()
+    assert session.is_in_progress
+
+
+def test_finish_checks_the_owner(client, other_user):
+    session = WorkoutSessionFactory()
+    client.force_login(other_user)
+    response = client.post(reverse("workouts:finish", args=[session.pk]), {"minutes": "30"})
+    assert response.status_code == 404
+    session.refresh_from_db()
+    assert session.is_in_progress
+
+
+def test_a_finished_session_can_be_edited_later(client, user):
+    session = WorkoutSessionFactory(user=user)
+    session.finish(minutes=30, feeling=3, notes="ok")
+    client.force_login(user)
+    url = reverse("workouts:edit", args=[session.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and 'value="30"' in page.content.decode()
+    response = client.post(url, {"minutes": "45", "feeling": "5", "notes": "Better than I thought"})
+    assert response.url == session.get_absolute_url()
+    session.refresh_from_db()
+    assert (session.duration_minutes, session.feeling, session.notes) == (
+        45,
+        5,
+        "Better than I thought",
+    )
+
+
+def test_edit_is_for_finished_sessions_of_mine(client, user, other_user):
+    open_session = WorkoutSessionFactory(user=user)
+    theirs = WorkoutSessionFactory(user=other_user)
+    theirs.finish(minutes=10)
+    client.force_login(user)
+    assert client.get(reverse("workouts:edit", args=[open_session.pk])).status_code == 404
+    assert client.get(reverse("workouts:edit", args=[theirs.pk])).status_code == 404

@@ -235,7 +235,7 @@ def start(request):
 @login_required
 @require_GET
 def session_detail(request, pk):
-    session = get_object_or_404(request.user.workout_sessions, pk=pk)
+    session = get_object_or_404(request.user.workout_sessions.select_related("routine"), pk=pk)
     return render(request, PAGE, page_context(request, session))
 
 
