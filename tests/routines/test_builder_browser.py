@@ -1,0 +1,71 @@
+"""Building a routine on a phone: copy a starter, add a movement, move it up, all in place."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from playwright.sync_api import expect
+
+from tests.factories import (
+    PASSWORD,
+    ExerciseFactory,
+    RoutineFactory,
+    RoutineItemFactory,
+    UserFactory,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    # serialized_rollback brings back the library content the migrations loaded.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def static_files_as_in_production(monkeypatch):
+    # Let whitenoise serve the hashed static names the pages link to (htmx among them).
+    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda handler, path: False)
+
+
+def test_copy_a_starter_add_a_movement_and_move_it_up_without_a_reload(page, live_server):
+    user = UserFactory()
+    starter = RoutineFactory(user=None, is_starter=True, name="Zz browser starter")
+    RoutineItemFactory(routine=starter, position=0, exercise=ExerciseFactory(name="Zz Alpha"))
+    ExerciseFactory(name="Zz Bravo")  # needs no equipment, so the home picker offers it
+
+    page.goto(live_server.url + "/accounts/login/?next=/routines/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="My routines")).to_be_visible()
+
+    page.evaluate("window.__stillTheSamePage = true")
+    page.get_by_role("button", name="Copy to my routines Zz browser starter").click()
+    expect(page.get_by_text("“Zz browser starter” is now in your routines.")).to_be_visible()
+    in_use = page.locator("section", has=page.get_by_role("heading", name="In use"))
+    expect(in_use.get_by_role("link", name="Zz browser starter")).to_be_visible()
+    assert page.evaluate("window.__stillTheSamePage") is True
+
+    in_use.get_by_role("link", name="Zz browser starter").click()
+    expect(page.get_by_role("heading", level=1, name="Zz browser starter")).to_be_visible()
+    page.evaluate("window.__stillTheSamePage = true")
+
+    page.get_by_label("Search movements").fill("Zz Bravo")
+    add = page.get_by_role("button", name="Add Zz Bravo")
+    expect(add).to_be_visible()
+    expect(page.get_by_role("button", name="Add Zz Alpha")).to_have_count(0)
+    add.click()
+    status = page.locator("#picker-status")  # beside the button, where a phone user looks
+    expect(status).to_have_text("Added Zz Bravo as number 2.")
+    titles = page.locator("#routine-items .routine-item h3")
+    expect(titles).to_have_text(["Zz Alpha", "Zz Bravo"])
+
+    page.get_by_role("button", name="Up Zz Bravo").click()
+    expect(titles).to_have_text(["Zz Bravo", "Zz Alpha"])
+    assert page.evaluate("window.__stillTheSamePage") is True
+    # Focus stays on the button that was pressed, so a keyboard user can keep going.
+    assert page.evaluate("document.activeElement.textContent").strip().startswith("↑ Up")
+
+    copy = user.routines.get()
+    assert list(copy.items.values_list("exercise__name", flat=True)) == ["Zz Bravo", "Zz Alpha"]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert Axe().run(page).violations_count == 0
