@@ -1,0 +1,437 @@
+"""Every named URL of the project and who may reach it: the registry the security tests walk.
+
+A new `path(..., name=...)` must get an entry in ROUTES, or test_access_control fails and
+names it. An entry says who the route is for:
+
+- public: anyone, anonymous visitors included;
+- login: any logged-in person; an anonymous visitor is sent to log in;
+- owned: one user's object; the owner reaches it, anyone else gets a 404, an anonymous
+  visitor is sent to log in. `build(user)` makes the owner's object(s) with the factories
+  and returns the URL's kwargs;
+- token: a secret in the URL is the only key (the calendar feed);
+- excluded: not walked, with the reason why.
+
+The admin (namespace "admin") is walked as a whole by its own test.
+
+`fields` lists what a POST (or a GET filter, with `query=True`) sends, for the fuzz test:
+field name -> kind (see test_fuzz_forms.py). A name may hold "{item_pk}"-style
+placeholders filled from the URL kwargs (form prefixes).
+"""
+
+import datetime
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.factories import (
+    CalendarFeedFactory,
+    ExerciseFactory,
+    PainNoteFactory,
+    RoutineFactory,
+    RoutineItemFactory,
+    ScheduledSessionFactory,
+)
+
+ADMIN_NAMESPACE = "admin"
+
+
+class Access(StrEnum):
+    PUBLIC = "public"
+    LOGIN = "login"
+    OWNED = "owned"
+    TOKEN = "token"
+    EXCLUDED = "excluded"
+
+
+@dataclass(frozen=True)
+class Route:
+    access: Access
+    get: bool = True
+    post: bool = False
+    build: Callable | None = None
+    # What the intended visitor's GET gets (the owner, a logged-in person, or anyone).
+    ok: frozenset = frozenset({200})
+    fields: dict = field(default_factory=dict)
+    # The fields above are a GET filter (query string), not a POST body.
+    query: bool = False
+    reason: str = ""
+
+    @property
+    def methods(self):
+        return [m for m, on in (("GET", self.get), ("POST", self.post)) if on]
+
+
+def public(*, build=None, ok=(200,), get=True, post=False, fields=None, query=False):
+    return Route(
+        Access.PUBLIC, get, post, build, frozenset(ok), fields or {}, query=query
+    )
+
+
+def login(*, build=None, ok=(200,), get=True, post=False, fields=None, query=False):
+    return Route(Access.LOGIN, get, post, build, frozenset(ok), fields or {}, query=query)
+
+
+def owned(build, *, ok=(200,), get=True, post=False, fields=None, query=False):
+    return Route(Access.OWNED, get, post, build, frozenset(ok), fields or {}, query=query)
+
+
+def post_only(access, build=None, **fields):
+    return Route(access, get=False, post=True, build=build, fields=fields)
+
+
+def token(build):
+    return Route(Access.TOKEN, build=build)
+
+
+def excluded(reason):
+    return Route(Access.EXCLUDED, reason=reason)
+
+
+# Builders: make the user's object(s), return the URL kwargs -----------------------------------
+
+
+def a_routine(user):
+    return {"pk": RoutineFactory(user=user).pk}
+
+
+def a_routine_item(user):
+    item = RoutineItemFactory(routine=RoutineFactory(user=user))
+    return {"pk": item.routine_id, "item_pk": item.pk}
+
+
+def a_schedule(user):
+    schedule = ScheduledSessionFactory(user=user, start_date=datetime.date(2026, 3, 2))
+    return {"pk": schedule.pk}
+
+
+def an_occurrence(user):
+    schedule = ScheduledSessionFactory(user=user, start_date=datetime.date(2026, 3, 2))
+    return {"pk": schedule.pk, "day": "2026-03-02"}
+
+
+def _new_session(user):
+    WorkoutSession = apps.get_model("workouts", "WorkoutSession")
+    open_session = WorkoutSession.objects.filter(user=user, finished_at__isnull=True).first()
+    if open_session is None:
+        return WorkoutSession.objects.create(user=user)
+    started = open_session.started_at - datetime.timedelta(days=1)
+    return WorkoutSession.objects.create(
+        user=user, started_at=started, finished_at=started + datetime.timedelta(minutes=30)
+    )
+
+
+def _finished_session(user):
+    WorkoutSession = apps.get_model("workouts", "WorkoutSession")
+    started = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
+    return WorkoutSession.objects.create(
+        user=user, started_at=started, finished_at=started + datetime.timedelta(minutes=30)
+    )
+
+
+def _entry(user):
+    session = _new_session(user)
+    return session.add_exercise(ExerciseFactory())
+
+
+def a_workout(user):
+    return {"pk": _new_session(user).pk}
+
+
+def a_finished_workout(user):
+    return {"pk": _finished_session(user).pk}
+
+
+def an_entry(user):
+    return {"pk": _entry(user).pk}
+
+
+def a_set(user):
+    entry = _entry(user)
+    set_log, _created = entry.log_set(idempotency_key=uuid.uuid4(), reps=10)
+    return {"pk": set_log.pk}
+
+
+def a_pain_note(user):
+    return {"pk": PainNoteFactory(user=user).pk}
+
+
+def a_feed(user):
+    return {"token": CalendarFeedFactory(user=user).token}
+
+
+def a_starter(user):
+    return {"pk": RoutineFactory(user=None, is_starter=True).pk}
+
+
+def an_exercise(user):
+    return {"slug": ExerciseFactory().slug}
+
+
+# Field sets shared by several routes ------------------------------------------------------------
+
+ROUTINE_FIELDS = {"name": "text", "purpose": "choice:mobility,strength,mixed", "description": "text"}
+PRESCRIPTION_FIELDS = {
+    "item-{item_pk}-sets": "int",
+    "item-{item_pk}-reps": "int",
+    "item-{item_pk}-hold_seconds": "int",
+    "item-{item_pk}-per_side": "bool",
+    "item-{item_pk}-weight": "decimal",
+    "item-{item_pk}-rest_seconds": "int",
+}
+FINISH_FIELDS = {
+    "minutes": "int",
+    "feeling": "int",
+    "pain_after": "int",
+    "notes": "text",
+}
+PAIN_FIELDS = {
+    "idempotency_key": "uuid",
+    "intensity": "int",
+    "location": "choice:upper-back,neck,between-shoulder-blades",
+    "kind": "choice:ache,sharp,numbness",
+    "timing": "choice:during,day,before",
+    "after_fall": "bool",
+    "text": "text",
+}
+SET_FIELDS = {
+    "idempotency_key": "uuid",
+    "reps": "int",
+    "weight": "decimal",
+    "hold_seconds": "int",
+    "side": "choice:,left,right",
+    "rpe": "int",
+    "note": "text",
+}
+SKIP_REASON = "choice:pain,no-equipment,time,other"
+
+
+ROUTES = {
+    # Library and home
+    "home": public(),
+    "exercises:list": public(
+        query=True,
+        fields={
+            "q": "text",
+            "kind": "choice:mobility,strength",
+            "level": "choice:beginner,intermediate,advanced",
+            "equipment": "text",
+            "muscle": "text",
+        },
+    ),
+    "exercises:detail": public(build=an_exercise),
+    "media": public(build=lambda user: {"path": "exercises/none.png"}, ok=(404,)),
+    # Accounts
+    "accounts:signup": public(
+        post=True,
+        fields={
+            "username": "text",
+            "email": "text",
+            "password1": "text",
+            "password2": "text",
+            "time_zone": "text",
+        },
+    ),
+    "accounts:settings": login(
+        post=True,
+        fields={
+            "time_zone": "text",
+            "weight_unit": "choice:kg,lb",
+            "weekly_target": "int",
+            "training_at": "choice:home,gym,custom",
+            "equipment": "equipment",
+            "reminders": "bool",
+        },
+    ),
+    "accounts:delete": login(post=True, fields={"password": "text"}),
+    "login": public(post=True, fields={"username": "text", "password": "text"}),
+    "logout": public(get=False, post=True),
+    "password_change": login(
+        post=True,
+        fields={"old_password": "text", "new_password1": "text", "new_password2": "text"},
+    ),
+    "password_change_done": login(),
+    "password_reset": public(post=True, fields={"email": "text"}),
+    "password_reset_done": public(),
+    "password_reset_confirm": public(build=lambda user: {"uidb64": "MQ", "token": "bad-token"}),
+    "password_reset_complete": public(),
+    # Routines
+    "routines:list": login(),
+    "routines:create": post_only(Access.LOGIN, **ROUTINE_FIELDS),
+    "routines:starter": login(build=a_starter),
+    "routines:copy_starter": post_only(Access.LOGIN, a_starter),
+    "routines:detail": owned(
+        a_routine, query=True, fields={"q": "text", "kind": "choice:mobility,strength", "all": "bool"}
+    ),
+    "routines:rename": post_only(Access.OWNED, a_routine, **ROUTINE_FIELDS),
+    "routines:duplicate": post_only(Access.OWNED, a_routine),
+    "routines:archive": post_only(Access.OWNED, a_routine),
+    "routines:unarchive": post_only(Access.OWNED, a_routine),
+    "routines:delete": owned(a_routine, post=True),
+    "routines:add_item": post_only(Access.OWNED, a_routine, exercise="exercise"),
+    "routines:edit_item": post_only(Access.OWNED, a_routine_item, **PRESCRIPTION_FIELDS),
+    "routines:move_item": post_only(Access.OWNED, a_routine_item, direction="choice:up,down"),
+    "routines:remove_item": post_only(Access.OWNED, a_routine_item),
+    # Scheduling
+    "routines:today": login(),
+    "routines:week": login(query=True, fields={"start": "date"}),
+    "routines:schedule_list": login(),
+    "routines:schedule_create": login(
+        post=True,
+        fields={"routine": "routine", "start_date": "date", "time": "time", "weekdays": "weekday"},
+    ),
+    "routines:schedule_delete": post_only(Access.OWNED, a_schedule),
+    "routines:occurrence_edit": owned(
+        an_occurrence, post=True, fields={"new_date": "date", "new_time": "time"}
+    ),
+    "routines:occurrence_skip": post_only(Access.OWNED, an_occurrence),
+    "routines:occurrence_restore": post_only(Access.OWNED, an_occurrence),
+    "routines:calendar": login(),
+    "routines:calendar_regenerate": post_only(Access.LOGIN),
+    "routines:calendar_revoke": post_only(Access.LOGIN),
+    "routines:calendar_feed": token(a_feed),
+    # Session log
+    "workouts:current": login(ok=(200, 302)),
+    "workouts:start": post_only(Access.LOGIN, routine="routine", schedule="schedule", date="date"),
+    "workouts:session": owned(a_workout),
+    "workouts:rate": post_only(
+        Access.OWNED, a_workout, moment="choice:before,after", rating="int"
+    ),
+    "workouts:add-entry": post_only(Access.OWNED, a_workout, exercise="exercise"),
+    "workouts:finish": post_only(Access.OWNED, a_workout, **FINISH_FIELDS),
+    "workouts:edit": owned(a_finished_workout, post=True, fields=FINISH_FIELDS),
+    "workouts:log-set": post_only(Access.OWNED, an_entry, **SET_FIELDS),
+    "workouts:undo-set": post_only(Access.OWNED, an_entry),
+    "workouts:skip": post_only(Access.OWNED, an_entry, reason=SKIP_REASON),
+    "workouts:resume": post_only(Access.OWNED, an_entry),
+    "workouts:swap": post_only(Access.OWNED, an_entry, reason=SKIP_REASON, exercise="exercise"),
+    "workouts:entry-pain": post_only(Access.OWNED, an_entry, **PAIN_FIELDS),
+    "workouts:delete-set": post_only(Access.OWNED, a_set),
+    "workouts:pain-new": login(post=True, fields=PAIN_FIELDS),
+    "workouts:pain-note": owned(a_pain_note),
+    # History, progress and exports
+    "workouts:history": login(query=True, fields={"page": "int"}),
+    "workouts:progress": login(query=True, fields={"weeks": "int"}),
+    "workouts:movement-history": login(build=an_exercise, query=True, fields={"page": "int"}),
+    "workouts:report": login(query=True, fields={"start": "date", "end": "date"}),
+    "workouts:export-csv": login(build=lambda user: {"kind": "sets"}),
+    "workouts:export-json": login(),
+}
+
+
+# Walking the URL configuration ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str | None
+    route: str
+    resolver_pattern: URLPattern = field(compare=False, repr=False)
+
+
+def url_patterns(resolver=None, namespace=None, prefix=""):
+    """Every pattern of the project, with its full "namespace:name" and route."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = entry.namespace
+            if namespace and inner:
+                inner = f"{namespace}:{inner}"
+            yield from url_patterns(entry, inner or namespace, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            name = entry.name
+            if name and namespace:
+                name = f"{namespace}:{name}"
+            yield Pattern(name, prefix + str(entry.pattern), entry)
+
+
+def is_admin(pattern):
+    return pattern.name is not None and pattern.name.startswith(f"{ADMIN_NAMESPACE}:") or (
+        pattern.route.startswith("admin/")
+    )
+
+
+def project_patterns():
+    return [pattern for pattern in url_patterns() if not is_admin(pattern)]
+
+
+def admin_patterns():
+    return [pattern for pattern in url_patterns() if is_admin(pattern)]
+
+
+def routes_with(*accesses):
+    return sorted(name for name, route in ROUTES.items() if route.access in accesses)
+
+
+# The state of the database, to prove a request changed nothing ---------------------------------
+
+SNAPSHOT_APPS = ("exercises", "routines", "workouts", "accounts")
+
+# How each user-owned model reaches its owner; every other model of SNAPSHOT_APPS is shared
+# content (the library, starter routines) that no user's request may change.
+OWNER_PATHS = {
+    "routines.routine": "user",
+    "routines.routineitem": "routine__user",
+    "routines.scheduledsession": "user",
+    "routines.occurrencechange": "schedule__user",
+    "routines.calendarfeed": "user",
+    "routines.remindersent": "user",
+    "workouts.workoutsession": "user",
+    "workouts.sessionexercise": "session__user",
+    "workouts.setlog": "entry__session__user",
+    "workouts.painnote": "user",
+    "accounts.profile": "user",
+}
+
+IGNORED_COLUMNS = {"last_login"}
+
+
+def _snapshot_models():
+    user_model = get_user_model()
+    for model in apps.get_models():
+        if model._meta.app_label in SNAPSHOT_APPS or model is user_model:
+            yield model
+
+
+def _rows(queryset):
+    return [
+        tuple(sorted((k, v) for k, v in row.items() if k not in IGNORED_COLUMNS))
+        for row in queryset.order_by("pk").values()
+    ]
+
+
+def snapshot(except_user=None):
+    """Every row of the app's data; with `except_user`, all but that user's own rows."""
+    user_model = get_user_model()
+    state = {}
+    for model in _snapshot_models():
+        queryset = model._default_manager.all()
+        label = model._meta.label_lower
+        if except_user is not None:
+            if model is user_model:
+                queryset = queryset.exclude(pk=except_user.pk)
+            elif label in OWNER_PATHS:
+                queryset = queryset.exclude(**{OWNER_PATHS[label]: except_user})
+        state[label] = _rows(queryset)
+    return state
+
+
+def owned_rows(user):
+    """The user's own saved objects, model by model."""
+    yield user
+    for label, path in OWNER_PATHS.items():
+        model = apps.get_model(label)
+        yield from model._default_manager.filter(**{path: user})
+
+
+def diff(before, after):
+    """The models whose rows differ, for a readable failure."""
+    return {
+        label: {"gone": set(before[label]) - set(after[label]), "new": set(after[label]) - set(before[label])}
+        for label in before
+        if before[label] != after.get(label)
+    }
