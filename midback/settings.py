@@ -193,8 +193,8 @@ PASSWORD_RESET_LIMIT_WINDOW = 60 * env_int("PASSWORD_RESET_LIMIT_MINUTES", 60)
 # Email through Django 6.1's MAILERS: printed to the console until EMAIL_HOST is set.
 _email_host = env_str("EMAIL_HOST", default="")
 if _email_host:
-    _email_tls = env_bool("EMAIL_USE_TLS", default=True)
     _email_ssl = env_bool("EMAIL_USE_SSL", default=False)
+    _email_tls = env_bool("EMAIL_USE_TLS", default=not _email_ssl)
     if _email_tls and _email_ssl:
         raise ImproperlyConfigured("Set only one of EMAIL_USE_TLS and EMAIL_USE_SSL.")
     MAILERS = {

@@ -1,0 +1,13 @@
+from django.contrib import admin
+
+from accounts.models import Profile
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "time_zone", "weekly_target", "training_at", "reminders"]
+    list_filter = ["training_at", "weight_unit", "reminders"]
+    search_fields = ["user__username", "user__email"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+    filter_horizontal = ["equipment"]
