@@ -181,3 +181,15 @@ class PainNoteFactory(DjangoModelFactory):
     location = "upper-back"
     kind = "ache"
     timing = "day"
+
+
+# Accounts ------------------------------------------------------------------------------------
+
+
+class ProfileFactory(DjangoModelFactory):
+    class Meta:
+        model = "accounts.Profile"
+        django_get_or_create = ["user"]
+
+    user = factory.SubFactory(UserFactory)
+    time_zone = "UTC"
