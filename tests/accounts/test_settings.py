@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from accounts.models import Profile
 from exercises.models import Equipment
-from tests.factories import EquipmentFactory
+from tests.factories import EquipmentFactory, ProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +45,8 @@ def test_it_sends_visitors_to_log_in_on_post(client):
 
 
 def test_it_shows_the_settings_of_the_logged_in_person(client, user, other_user):
-    Profile.objects.create(user=other_user, time_zone="Asia/Tokyo")
-    Profile.objects.create(user=user, time_zone="Europe/Lisbon")
+    ProfileFactory(user=other_user, time_zone="Asia/Tokyo")
+    ProfileFactory(user=user, time_zone="Europe/Lisbon")
     client.force_login(user)
 
     response = client.get(URL)
