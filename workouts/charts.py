@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 WIDTH = 360
 HEIGHT = 200
 LEFT = 34
-RIGHT = 8
+RIGHT = 18
 TOP = 12
 BOTTOM = 30
 PLOT_W = WIDTH - LEFT - RIGHT
 PLOT_H = HEIGHT - TOP - BOTTOM
 MAX_X_LABELS = 6
+LINE_INSET = 10  # keeps the first and last points (and their labels) off the edges
 
 
 def nice_ceiling(value):
@@ -175,8 +176,11 @@ def line_chart(*, id, title, desc, labels, series, top=None):
     every_value = [float(v) for *_rest, values, _texts in series for v in values if v is not None]
     top = top or nice_ceiling(max(every_value, default=1))
     count = len(labels)
-    step = PLOT_W / (count - 1) if count > 1 else 0
-    centres = [round(LEFT + (i * step if count > 1 else PLOT_W / 2), 1) for i in range(count)]
+    width = PLOT_W - 2 * LINE_INSET
+    step = width / (count - 1) if count > 1 else 0
+    centres = [
+        round(LEFT + LINE_INSET + (i * step if count > 1 else width / 2), 1) for i in range(count)
+    ]
     drawn = []
     for name, css, marker, values, texts in series:
         line = Series(name, css, marker)
