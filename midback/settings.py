@@ -217,6 +217,8 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="Midback <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# The site's own address, for links in emails sent outside a request (the daily reminder).
+SITE_URL = env_str("SITE_URL", default="")
 
 DJANGO_HTMX = {}
 

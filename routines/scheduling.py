@@ -386,5 +386,6 @@ def send_reminder(user, day):
 
 
 def site_url(path):
-    base = getattr(settings, "SITE_URL", "")
+    """An absolute link for emails, or "" when SITE_URL is not set."""
+    base = settings.SITE_URL
     return f"{base.rstrip('/')}{path}" if base else ""

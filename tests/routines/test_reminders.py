@@ -154,3 +154,19 @@ class TestReminders:
         run_command_at(at(7, 15))
 
         assert len(mailoutbox) == 1
+
+    def test_the_email_links_to_today_when_the_site_address_is_set(
+        self, planned_user, mailoutbox, settings
+    ):
+        settings.SITE_URL = "https://midback.example.org/"
+
+        run_command_at(at(8))
+
+        assert "https://midback.example.org/routines/today/" in mailoutbox[0].body
+
+    def test_the_email_has_no_link_without_a_site_address(self, planned_user, mailoutbox, settings):
+        settings.SITE_URL = ""
+
+        run_command_at(at(8))
+
+        assert "http" not in mailoutbox[0].body
