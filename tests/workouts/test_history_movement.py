@@ -132,3 +132,17 @@ def test_it_shows_weights_in_the_users_unit(client, user, row):
     client.force_login(user)
 
     assert "10 reps × 45 lb" in client.get(url(row)).content.decode()
+
+
+def test_its_query_count_does_not_grow_with_sessions(client, user, row, django_assert_num_queries):
+    for days in range(1, 60):
+        session_with(user, row, days, [{"reps": 10, "weight": 20}] * 3)
+    Profile.for_user(user)
+    client.force_login(user)
+
+    # session, user, exercise, profile, count, entries, sets, best set, trend, four for the
+    # suggestion, best per session for the chart
+    with django_assert_num_queries(14):
+        response = client.get(url(row))
+
+    assert response.content.decode().count("<tr>") == 1 + 20 * 3

@@ -211,3 +211,23 @@ def test_it_links_each_logged_movement_to_its_history(client, user):
 
     assert reverse("workouts:movement-history", args=[row.slug]) in content
     assert "15 sets" in content
+
+
+def test_its_query_count_does_not_grow_with_movements_or_sessions(
+    client, user, django_assert_num_queries
+):
+    exercises = ExerciseFactory.create_batch(8)
+    now = timezone.now()
+    for days in range(1, 80, 2):
+        session = finished(user, now - timedelta(days=days), pain_before=3, pain_after=2)
+        for exercise in exercises:
+            logged(session, exercise, [{"reps": 10, "weight": 20}] * 3, planned_weight=20)
+    Profile.for_user(user)
+    client.force_login(user)
+
+    # session, user, profile, sessions a week, sets a week, pain, four for the suggestions,
+    # movements
+    with django_assert_num_queries(11):
+        response = client.get(URL)
+
+    assert len(response.context["suggestions"]) == 8
