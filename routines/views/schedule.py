@@ -85,6 +85,12 @@ def today(request):
     week = plan_week(user, profile, week_start, [o for o in found if o.date < week_window_end])
     due = [o for o in found if o.date == day]
     upcoming = [o for o in found if o.date > day and not o.skipped][:3]
+    # Plans already logged today get a "Done" mark instead of a Start button.
+    done = set(
+        user.workout_sessions.finished()
+        .filter(scheduled_date=day, schedule__isnull=False)
+        .values_list("schedule_id", flat=True)
+    )
     return render(
         request,
         "routines/today.html",
@@ -94,6 +100,7 @@ def today(request):
             "upcoming": upcoming,
             "week": week,
             "start_url": start_url(),
+            "done": done,
             "has_plans": bool(found) or user.scheduled_sessions.exists(),
         },
     )

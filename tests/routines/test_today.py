@@ -6,7 +6,12 @@ from django.urls import NoReverseMatch, reverse
 
 from accounts.models import Profile
 from routines.models import Purpose
-from tests.factories import OccurrenceChangeFactory, RoutineFactory, ScheduledSessionFactory
+from tests.factories import (
+    OccurrenceChangeFactory,
+    RoutineFactory,
+    ScheduledSessionFactory,
+    WorkoutSessionFactory,
+)
 
 D = datetime.date
 NOW = datetime.datetime(2026, 3, 4, 10, 0, tzinfo=datetime.UTC)  # Wednesday
@@ -139,6 +144,35 @@ class TestToday:
         assert f'name="schedule" value="{schedule.pk}"' in response.text
         assert 'name="date" value="2026-03-04"' in response.text
 
+    def test_a_session_already_logged_today_is_marked_done(self, client, user):
+        schedule = ScheduledSessionFactory(user=user, start_date=WED)
+        WorkoutSessionFactory(
+            user=user,
+            routine=schedule.routine,
+            schedule=schedule,
+            scheduled_date=WED,
+            started_at=NOW - datetime.timedelta(hours=1),
+            finished_at=NOW,
+        )
+        client.force_login(user)
+
+        response = client.get(reverse("routines:today"))
+
+        assert response.context["done"] == {schedule.pk}
+        assert 'class="tag tag-done"' in response.text
+        assert 'name="schedule"' not in response.text
+
+    def test_someone_elses_logged_session_does_not_mark_mine_done(self, client, user, other_user):
+        schedule = ScheduledSessionFactory(user=user, start_date=WED)
+        WorkoutSessionFactory(
+            user=other_user, schedule=schedule, scheduled_date=WED, finished_at=NOW
+        )
+        client.force_login(user)
+
+        response = client.get(reverse("routines:today"))
+
+        assert response.context["done"] == set()
+
     def test_query_count_does_not_grow_with_plans(self, client, user, django_assert_num_queries):
         for n in range(25):
             schedule = ScheduledSessionFactory(
@@ -148,8 +182,8 @@ class TestToday:
         Profile.for_user(user)
         client.force_login(user)
 
-        # session, user, profile, plans, their changes
-        with django_assert_num_queries(5):
+        # session, user, profile, plans, their changes, sessions logged today
+        with django_assert_num_queries(6):
             response = client.get(reverse("routines:today"))
 
         assert response.context["week"].count == 50
