@@ -42,6 +42,7 @@ class PrescriptionForm(forms.ModelForm):
     def __init__(self, *args, weight_unit=Profile.WeightUnit.KG, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["weight"].label = _("Weight (%(unit)s)") % {"unit": weight_unit}
+        self.fields["weight"].help_text = _("Leave empty for bodyweight.")
         for name in self.RANGES:
             field = self.fields[name]
             # One clear message from clean_<field>, instead of the generic validator messages;
