@@ -365,9 +365,7 @@ class ScheduledSession(models.Model):
 class OccurrenceChange(models.Model):
     """One occurrence of a plan moved to another date or time, or skipped."""
 
-    schedule = models.ForeignKey(
-        ScheduledSession, on_delete=models.CASCADE, related_name="changes"
-    )
+    schedule = models.ForeignKey(ScheduledSession, on_delete=models.CASCADE, related_name="changes")
     original_date = models.DateField(_("planned date"))
     new_date = models.DateField(
         _("new date"), null=True, blank=True, validators=[validate_plan_date]

@@ -232,6 +232,7 @@ class Week:
     start: datetime.date
     days: list
     count: int
+    strength_count: int
     target: int
     warnings: list
 
@@ -278,6 +279,7 @@ def plan_week(user, profile, week_start, found=None):
         start=week_start,
         days=days,
         count=sum(1 for o in in_week if not o.skipped),
+        strength_count=sum(1 for o in in_week if not o.skipped and o.is_strength),
         target=profile.weekly_target,
         warnings=rest_day_warnings(found, week_start),
     )

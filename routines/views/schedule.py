@@ -268,12 +268,18 @@ def occurrence_restore(request, pk, day):
 @require_GET
 def calendar_settings(request):
     feed = CalendarFeed.objects.filter(user=request.user).first()
-    feed_url = ""
+    feed_url = subscribe_url = ""
     if feed is not None:
         feed_url = request.build_absolute_uri(
             reverse("routines:calendar_feed", kwargs={"token": feed.token})
         )
-    return render(request, "routines/schedule_calendar.html", {"feed": feed, "feed_url": feed_url})
+        # webcal:// makes phones offer "subscribe" rather than download the file once.
+        subscribe_url = "webcal://" + feed_url.split("://", 1)[1]
+    return render(
+        request,
+        "routines/schedule_calendar.html",
+        {"feed": feed, "feed_url": feed_url, "subscribe_url": subscribe_url},
+    )
 
 
 @login_required

@@ -67,6 +67,7 @@ class TestCalendarSettings:
         feed = CalendarFeed.objects.get(user=user)
         assert f"http://testserver{feed_url(feed)}" in response.text
         assert "data-copy-target" in response.text
+        assert f'href="webcal://testserver{feed_url(feed)}"' in response.text
 
     def test_it_shows_only_my_own_address(self, client, user, other_user):
         theirs = CalendarFeedFactory(user=other_user)

@@ -56,6 +56,7 @@ class TestWeek:
         assert response.text.count('class="occurrence-name">Band pull-aparts<') == 3
         assert "07:00" in response.text
         assert "3 sessions planned, your target is 3." in response.text
+        assert "3 of them are strength work." in response.text
 
     def test_it_does_not_show_someone_elses_sessions(self, client, user, other_user):
         theirs = ScheduledSessionFactory(user=other_user, start_date=MON, weekdays="0123456")
