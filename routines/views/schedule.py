@@ -243,7 +243,9 @@ def after_occurrence_change(request, original):
 @login_required
 @require_POST
 def occurrence_skip(request, pk, day):
-    schedule, original, _change = get_occurrence(request, pk, day)
+    schedule, original, change = get_occurrence(request, pk, day)
+    # A moved session was shown on its new date: stay on that week.
+    shown_on = change.new_date if change is not None and change.new_date else original
     OccurrenceChange.objects.update_or_create(
         schedule=schedule,
         original_date=original,
@@ -251,7 +253,7 @@ def occurrence_skip(request, pk, day):
     )
     if not request.htmx:
         messages.success(request, _("That session is skipped; the rest of the plan stays."))
-    return after_occurrence_change(request, original)
+    return after_occurrence_change(request, shown_on)
 
 
 @login_required

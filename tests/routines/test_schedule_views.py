@@ -282,6 +282,19 @@ class TestOneOccurrence:
         assert "Week of 2 March 2026" in response.text
         assert "Skipped" in response.text
 
+    def test_skipping_a_moved_session_stays_on_the_week_it_was_shown_in(
+        self, client, user, schedule
+    ):
+        OccurrenceChange.objects.create(
+            schedule=schedule, original_date=D(2026, 3, 4), new_date=D(2026, 3, 10)
+        )
+        client.force_login(user)
+
+        response = client.post(self.url("occurrence_skip", schedule))
+
+        assert response["Location"] == reverse("routines:week") + "?start=2026-03-09"
+        assert OccurrenceChange.objects.get().skipped
+
     def test_it_puts_a_skipped_session_back(self, client, user, schedule):
         OccurrenceChangeFactory(schedule=schedule, original_date=D(2026, 3, 4), skipped=True)
         client.force_login(user)
