@@ -142,7 +142,7 @@
     const hint = map.querySelector("[data-pain-map-hint]");
     if (!svg || map.dataset.ready) return;
     map.dataset.ready = "true";
-    svg.hidden = false;
+    svg.removeAttribute("hidden"); // SVG elements have no .hidden property
     if (hint) hint.hidden = false;
     const sync = () => {
       const checked = map.querySelector("input[type='radio']:checked");
