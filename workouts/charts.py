@@ -1,4 +1,4 @@
-"""Geometry for the small server-rendered SVG charts (templates/includes/chart-*.html).
+"""The small server-rendered SVG charts (templates/includes/chart-*.html) and their data.
 
 Only numbers and labels are computed here; colours and fonts come from static/css/progress.css
 so the charts follow the light and dark themes and need no style attributes.
@@ -6,6 +6,13 @@ so the charts follow the light and dark themes and need no style attributes.
 
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from workouts.progress import average, measures_hold
 
 WIDTH = 360
 HEIGHT = 200
@@ -204,4 +211,169 @@ def line_chart(*, id, title, desc, labels, series, top=None):
         y_ticks=_ticks(top, integer=True),
         x_labels=_x_labels(labels, centres),
         series=drawn,
+    )
+
+
+# Charts of a person's training -----------------------------------------------------------
+
+
+def _week_label(monday):
+    return date_format(monday, "j M")
+
+
+def sessions_chart(stats, target, id="sessions-chart"):
+    met = sum(1 for s in stats if s.met_target)
+    total = sum(s.sessions for s in stats)
+    return bar_chart(
+        id=id,
+        title=_("Sessions per week"),
+        desc=_(
+            "%(total)s sessions over %(weeks)s weeks against a target of %(target)s a week; "
+            "the target was met in %(met)s of them."
+        )
+        % {"total": total, "weeks": len(stats), "target": target, "met": met},
+        labels=[_week_label(s.week) for s in stats],
+        values=[s.sessions for s in stats],
+        texts=[
+            _("Week of %(week)s: %(n)s sessions") % {"week": _week_label(s.week), "n": s.sessions}
+            for s in stats
+        ],
+        target=target,
+        target_text=_("Target: %(n)s a week") % {"n": target},
+        integer=True,
+    )
+
+
+def volume_chart(stats, unit, id="volume-chart"):
+    total = sum(s.volume for s in stats)
+    busiest = max(stats, key=lambda s: s.volume, default=None)
+    desc = _("%(total)s %(unit)s lifted in all (reps times weight) over %(weeks)s weeks.") % {
+        "total": _format_number(total),
+        "unit": unit,
+        "weeks": len(stats),
+    }
+    if busiest and busiest.volume:
+        desc += " " + _("The most was in the week of %(week)s: %(volume)s %(unit)s.") % {
+            "week": _week_label(busiest.week),
+            "volume": _format_number(busiest.volume),
+            "unit": unit,
+        }
+    return bar_chart(
+        id=id,
+        title=_("Strength volume per week (%(unit)s)") % {"unit": unit},
+        desc=desc,
+        labels=[_week_label(s.week) for s in stats],
+        values=[s.volume for s in stats],
+        texts=[
+            _("Week of %(week)s: %(volume)s %(unit)s")
+            % {"week": _week_label(s.week), "volume": _format_number(s.volume), "unit": unit}
+            for s in stats
+        ],
+    )
+
+
+def hold_chart(stats, id="hold-chart"):
+    total = sum(s.hold_seconds for s in stats)
+    return bar_chart(
+        id=id,
+        title=_("Stretch hold time per week (minutes)"),
+        desc=_("%(minutes)s minutes of held stretches over %(weeks)s weeks.")
+        % {"minutes": _format_number(round(total / 60, 1)), "weeks": len(stats)},
+        labels=[_week_label(s.week) for s in stats],
+        values=[s.hold_minutes for s in stats],
+        texts=[
+            _("Week of %(week)s: %(minutes)s minutes")
+            % {"week": _week_label(s.week), "minutes": _format_number(s.hold_minutes)}
+            for s in stats
+        ],
+    )
+
+
+def pain_chart(points, id="pain-chart"):
+    before = average(p.before for p in points)
+    after = average(p.after for p in points)
+    if points:
+        desc = _(
+            "Pain on a 0 to 10 scale over %(n)s sessions: on average %(before)s before and "
+            "%(after)s after."
+        ) % {
+            "n": len(points),
+            "before": "–" if before is None else before,
+            "after": "–" if after is None else after,
+        }
+    else:
+        desc = _("No pain ratings in this period.")
+    labels = [date_format(p.day, "j M") for p in points]
+    return line_chart(
+        id=id,
+        title=_("Pain before and after sessions"),
+        desc=desc,
+        labels=labels,
+        series=[
+            (
+                _("Before"),
+                "series-before",
+                "circle",
+                [p.before for p in points],
+                [
+                    _("%(day)s: before %(n)s") % {"day": d, "n": p.before}
+                    for d, p in zip(labels, points, strict=True)
+                ],
+            ),
+            (
+                _("After"),
+                "series-after",
+                "square",
+                [p.after for p in points],
+                [
+                    _("%(day)s: after %(n)s") % {"day": d, "n": p.after}
+                    for d, p in zip(labels, points, strict=True)
+                ],
+            ),
+        ],
+        top=10,
+    )
+
+
+def _format_number(value):
+    """20, 22.5, 1.25: no trailing zeros, never an exponent."""
+    value = Decimal(str(value)).quantize(Decimal("0.01"))
+    return f"{value.normalize():f}"
+
+
+def best_set_chart(entries, exercise, unit, zone):
+    """A line of the best weight (or hold, or reps) in each of these sessions, oldest first."""
+    hold = measures_hold(exercise)
+    weighted = not hold and any(e.best_weight for e in entries)
+    if hold:
+        values = [e.best_hold for e in entries]
+        title, what = _("Longest hold per session (seconds)"), _("seconds")
+    elif weighted:
+        values = [e.best_weight for e in entries]
+        title, what = _("Heaviest set per session (%(unit)s)") % {"unit": unit}, unit
+    else:
+        values = [e.best_reps for e in entries]
+        title, what = _("Most reps in a set per session"), _("reps")
+    labels = [date_format(timezone.localtime(e.session.started_at, zone), "j M") for e in entries]
+    texts = [
+        f"{label}: {'–' if value is None else _format_number(value)} {what}"
+        for label, value in zip(labels, values, strict=True)
+    ]
+    shown = [v for v in values if v is not None]
+    if shown:
+        desc = _("From %(first)s to %(last)s %(what)s over %(n)s sessions; best %(best)s.") % {
+            "first": _format_number(shown[0]),
+            "last": _format_number(shown[-1]),
+            "what": what,
+            "n": len(shown),
+            "best": _format_number(max(shown)),
+        }
+    else:
+        desc = _("Nothing logged yet.")
+    return line_chart(
+        id="movement-chart",
+        title=title,
+        desc=desc,
+        labels=labels,
+        series=[(_("Best set"), "series-best", "circle", values, texts)],
     )

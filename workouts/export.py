@@ -9,15 +9,14 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workouts.charts import pain_chart, sessions_chart
 from workouts.models import PainNote, SetLog, WorkoutSession
 from workouts.progress import (
     VOLUME,
     Period,
     average,
     local_midnight,
-    pain_chart,
     pain_series,
-    sessions_chart,
     volume_expression,
     weekly_stats,
 )
@@ -117,6 +116,7 @@ def pain_note_rows(user, zone):
             n.get_location_display(),
             n.get_kind_display(),
             n.get_timing_display(),
+            "yes" if n.after_fall else "",
             n.text,
         ]
 
@@ -160,6 +160,7 @@ def csv_export(kind, user, zone, unit):
         "where",
         "what it felt like",
         "when",
+        "after a fall or accident",
         "notes",
     ]
     return header, pain_note_rows(user, zone)

@@ -12,11 +12,9 @@ from django import forms
 from django.db.models import Count, DateField, DecimalField, F, Max, Prefetch, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from exercises.models import Exercise, Kind
-from workouts.charts import bar_chart, line_chart
 from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
 
 WEIGHT_STEP = {"kg": Decimal("2.5"), "lb": Decimal("5")}
@@ -203,6 +201,25 @@ def best_set(user, exercise):
     else:
         order = [F("weight").desc(nulls_last=True), F("reps").desc(nulls_last=True)]
     return sets.order_by(*order, "logged_at", "pk").first()
+
+
+def best_per_session(user, exercise, limit=20):
+    """The movement's entries in the last `limit` finished sessions with sets, oldest first,
+    each annotated with its heaviest weight, most reps and longest hold."""
+    entries = (
+        SessionExercise.objects.filter(
+            session__user=user, session__finished_at__isnull=False, exercise=exercise
+        )
+        .select_related("session")
+        .annotate(
+            best_weight=Max("sets__weight"),
+            best_reps=Max("sets__reps"),
+            best_hold=Max("sets__hold_seconds"),
+        )
+        .filter(Q(best_reps__isnull=False) | Q(best_hold__isnull=False))
+        .order_by("-session__started_at", "-pk")[:limit]
+    )
+    return list(reversed(entries))
 
 
 @dataclass
@@ -440,126 +457,3 @@ def session_log(user):
         )
         .order_by("-started_at", "-pk")
     )
-
-
-def _week_label(monday):
-    return date_format(monday, "j M")
-
-
-def sessions_chart(stats, target, id="sessions-chart"):
-    met = sum(1 for s in stats if s.met_target)
-    total = sum(s.sessions for s in stats)
-    return bar_chart(
-        id=id,
-        title=_("Sessions per week"),
-        desc=_(
-            "%(total)s sessions over %(weeks)s weeks against a target of %(target)s a week; "
-            "the target was met in %(met)s of them."
-        )
-        % {"total": total, "weeks": len(stats), "target": target, "met": met},
-        labels=[_week_label(s.week) for s in stats],
-        values=[s.sessions for s in stats],
-        texts=[
-            _("Week of %(week)s: %(n)s sessions") % {"week": _week_label(s.week), "n": s.sessions}
-            for s in stats
-        ],
-        target=target,
-        target_text=_("Target: %(n)s a week") % {"n": target},
-        integer=True,
-    )
-
-
-def volume_chart(stats, unit, id="volume-chart"):
-    total = sum(s.volume for s in stats)
-    busiest = max(stats, key=lambda s: s.volume, default=None)
-    desc = _("%(total)s %(unit)s lifted in all (reps times weight) over %(weeks)s weeks.") % {
-        "total": _format_number(total),
-        "unit": unit,
-        "weeks": len(stats),
-    }
-    if busiest and busiest.volume:
-        desc += " " + _("The most was in the week of %(week)s: %(volume)s %(unit)s.") % {
-            "week": _week_label(busiest.week),
-            "volume": _format_number(busiest.volume),
-            "unit": unit,
-        }
-    return bar_chart(
-        id=id,
-        title=_("Strength volume per week (%(unit)s)") % {"unit": unit},
-        desc=desc,
-        labels=[_week_label(s.week) for s in stats],
-        values=[s.volume for s in stats],
-        texts=[
-            _("Week of %(week)s: %(volume)s %(unit)s")
-            % {"week": _week_label(s.week), "volume": _format_number(s.volume), "unit": unit}
-            for s in stats
-        ],
-    )
-
-
-def hold_chart(stats, id="hold-chart"):
-    total = sum(s.hold_seconds for s in stats)
-    return bar_chart(
-        id=id,
-        title=_("Stretch hold time per week (minutes)"),
-        desc=_("%(minutes)s minutes of held stretches over %(weeks)s weeks.")
-        % {"minutes": _format_number(round(total / 60, 1)), "weeks": len(stats)},
-        labels=[_week_label(s.week) for s in stats],
-        values=[s.hold_minutes for s in stats],
-        texts=[
-            _("Week of %(week)s: %(minutes)s minutes")
-            % {"week": _week_label(s.week), "minutes": _format_number(s.hold_minutes)}
-            for s in stats
-        ],
-    )
-
-
-def pain_chart(points, id="pain-chart"):
-    before = average(p.before for p in points)
-    after = average(p.after for p in points)
-    if points:
-        desc = _(
-            "Pain on a 0 to 10 scale over %(n)s sessions: on average %(before)s before and "
-            "%(after)s after."
-        ) % {
-            "n": len(points),
-            "before": "–" if before is None else before,
-            "after": "–" if after is None else after,
-        }
-    else:
-        desc = _("No pain ratings in this period.")
-    labels = [date_format(p.day, "j M") for p in points]
-    return line_chart(
-        id=id,
-        title=_("Pain before and after sessions"),
-        desc=desc,
-        labels=labels,
-        series=[
-            (
-                _("Before"),
-                "series-before",
-                "circle",
-                [p.before for p in points],
-                [
-                    _("%(day)s: before %(n)s") % {"day": d, "n": p.before}
-                    for d, p in zip(labels, points, strict=True)
-                ],
-            ),
-            (
-                _("After"),
-                "series-after",
-                "square",
-                [p.after for p in points],
-                [
-                    _("%(day)s: after %(n)s") % {"day": d, "n": p.after}
-                    for d, p in zip(labels, points, strict=True)
-                ],
-            ),
-        ],
-        top=10,
-    )
-
-
-def _format_number(value):
-    value = Decimal(value).quantize(Decimal("0.1"))
-    return f"{value.normalize():f}"

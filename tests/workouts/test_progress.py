@@ -11,13 +11,8 @@ from accounts.models import Profile
 from exercises.models import Kind
 from tests.factories import ExerciseFactory, WorkoutSessionFactory
 from tests.workouts.progress_data import at, finished, logged
-from workouts.progress import (
-    Period,
-    pain_chart,
-    pain_series,
-    sessions_chart,
-    weekly_stats,
-)
+from workouts.charts import pain_chart, sessions_chart
+from workouts.progress import Period, pain_series, weekly_stats
 
 pytestmark = pytest.mark.django_db
 URL = reverse("workouts:progress")

@@ -5,18 +5,15 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Max, Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.models import Profile
 from exercises.models import Exercise
-from workouts.charts import line_chart
+from workouts.charts import best_set_chart, hold_chart, pain_chart, sessions_chart, volume_chart
 from workouts.export import (
     CSV_KINDS,
     ReportForm,
@@ -31,17 +28,13 @@ from workouts.progress import (
     Period,
     PeriodForm,
     average,
+    best_per_session,
     best_set,
-    hold_chart,
-    measures_hold,
     movement_trend,
     movements_logged,
-    pain_chart,
     pain_series,
     session_log,
-    sessions_chart,
     suggest_progressions,
-    volume_chart,
     weekly_stats,
 )
 
@@ -97,41 +90,6 @@ def progress(request):
     return render(request, _template(request, "workouts/progress.html", "charts"), context)
 
 
-def _best_per_session_chart(entries, exercise, unit, zone):
-    """A line of the best weight (or hold, or reps) in each of these sessions, oldest first."""
-    hold = measures_hold(exercise)
-    weighted = not hold and any(e.best_weight for e in entries)
-    if hold:
-        values = [e.best_hold for e in entries]
-        title, what = _("Longest hold per session (seconds)"), _("seconds")
-    elif weighted:
-        values = [e.best_weight for e in entries]
-        title, what = _("Heaviest set per session (%(unit)s)") % {"unit": unit}, unit
-    else:
-        values = [e.best_reps for e in entries]
-        title, what = _("Most reps in a set per session"), _("reps")
-    labels = [date_format(timezone.localtime(e.session.started_at, zone), "j M") for e in entries]
-    texts = [f"{label}: {value or '–'} {what}" for label, value in zip(labels, values, strict=True)]
-    shown = [v for v in values if v is not None]
-    if shown:
-        desc = _("From %(first)s to %(last)s %(what)s over %(n)s sessions; best %(best)s.") % {
-            "first": shown[0],
-            "last": shown[-1],
-            "what": what,
-            "n": len(shown),
-            "best": max(shown),
-        }
-    else:
-        desc = _("Nothing logged yet.")
-    return line_chart(
-        id="movement-chart",
-        title=title,
-        desc=desc,
-        labels=labels,
-        series=[(_("Best set"), "series-best", "circle", values, texts)],
-    )
-
-
 @require_GET
 @login_required
 @vary_on_headers("HX-Request")
@@ -146,24 +104,17 @@ def movement_history(request, slug):
         .order_by("-session__started_at", "-pk")
     )
     page = Paginator(entries.prefetch_related("sets"), PER_PAGE).get_page(request.GET.get("page"))
-    recent = list(
-        entries.annotate(
-            best_weight=Max("sets__weight"),
-            best_reps=Max("sets__reps"),
-            best_hold=Max("sets__hold_seconds"),
-        ).filter(Q(best_reps__isnull=False) | Q(best_hold__isnull=False))[:20]
-    )
-    recent.reverse()
     context = {
         "exercise": exercise,
         "page": page,
         "best": best_set(request.user, exercise),
         "trend": movement_trend(request.user, exercise, profile.zone),
-        "measures_hold": measures_hold(exercise),
         "suggestions": suggest_progressions(
             request.user, profile.weight_unit, exercise=exercise, recent=20
         ),
-        "chart": _best_per_session_chart(recent, exercise, profile.weight_unit, profile.zone),
+        "chart": best_set_chart(
+            best_per_session(request.user, exercise), exercise, profile.weight_unit, profile.zone
+        ),
         "unit": profile.weight_unit,
         "zone": profile.time_zone,
     }
