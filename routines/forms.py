@@ -50,8 +50,12 @@ class PrescriptionForm(forms.ModelForm):
             field.validators = []
             field.widget.attrs.pop("min", None)
             field.widget.attrs.pop("max", None)
-            field.widget.attrs["inputmode"] = "decimal" if name == "weight" else "numeric"
-            field.error_messages["invalid"] = _("Enter a number.")
+            if name == "weight":
+                field.widget.attrs["inputmode"] = "decimal"
+                field.error_messages["invalid"] = _("Enter a number, like 12.5.")
+            else:
+                field.widget.attrs["inputmode"] = "numeric"
+                field.error_messages["invalid"] = _("Enter a whole number.")
 
     def _clean_range(self, name):
         value = self.cleaned_data.get(name)

@@ -66,7 +66,7 @@ def test_it_shows_the_items_in_order_with_their_prescription(client, user, routi
         reps=10,
         weight=Decimal("22.50"),
     )
-    Profile.for_user(user).__class__.objects.filter(user=user).update(weight_unit="lb")
+    Profile.objects.update_or_create(user=user, defaults={"weight_unit": "lb"})
     client.force_login(user)
 
     response = client.get(reverse("routines:detail", args=[routine.pk]))
@@ -190,7 +190,7 @@ def test_the_picker_returns_only_its_results_for_htmx(client, user, routine, thr
     assert response.content.lstrip().startswith(b'<div id="picker-results"')
     assert b"Zz row" in response.content
     assert b"Alpha row" not in response.content  # not the items
-    assert response["Vary"] == "HX-Request, Cookie" or "HX-Request" in response["Vary"]
+    assert "HX-Request" in response["Vary"]
 
 
 def test_the_picker_ignores_a_bad_kind_and_says_so(client, user, routine):
@@ -462,7 +462,9 @@ def test_edit_with_htmx_returns_just_that_item(client, user, routine, three_item
         ({"weight": "-2"}, "Weight must be between 0 and 1000."),
         ({"rest_seconds": 99999}, "Rest must be between 0 and 600 seconds"),
         ({"reps": "", "hold_seconds": ""}, "Give a number of reps, a hold time, or both."),
-        ({"sets": "three"}, "Enter a number."),
+        ({"sets": "three"}, "Enter a whole number."),
+        ({"reps": "3.5"}, "Enter a whole number."),
+        ({"weight": "12.345"}, "Ensure that there are no more than 2 decimal places."),
     ],
 )
 def test_edit_shows_errors_in_the_item_fragment_and_saves_nothing(
