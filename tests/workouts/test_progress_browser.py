@@ -42,7 +42,7 @@ def logged_in_context(browser, browser_context_args, live_server, user, scheme):
 
 
 def some_weeks_of_training(user):
-    row = ExerciseFactory(name="Zz seated row")
+    row = ExerciseFactory(name="Zz seated row", slug="zz-seated-row")
     pose = ExerciseFactory(
         name="Zz child's pose", kind=Kind.MOBILITY, reps_min=None, reps_max=None, hold_seconds=30
     )
@@ -94,4 +94,29 @@ def test_the_charts_show_on_a_phone_with_names_and_no_axe_violations(
         page.get_by_role("img", name=re.compile(r"^Sessions per week \d+ sessions over 4 weeks"))
     ).to_be_visible()
     assert "weeks=4" in page.url
+    context.close()
+
+
+def test_history_movement_and_report_pages_fit_a_phone_and_pass_axe(
+    browser, browser_context_args, live_server
+):
+    user = UserFactory()
+    some_weeks_of_training(user)
+    context = logged_in_context(browser, browser_context_args, live_server, user, "light")
+    page = context.new_page()
+    axe = Axe()
+
+    for path, heading in [
+        ("/sessions/history/", "History"),
+        ("/sessions/progress/zz-seated-row/", "Zz seated row"),
+        ("/sessions/report/", "Report and export"),
+    ]:
+        page.goto(live_server.url + path)
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        results = axe.run(page)
+        assert results.violations_count == 0, (path, results.generate_report())
+
+    # The report's Print button appears once its script runs.
+    expect(page.get_by_role("button", name="Print")).to_be_visible()
     context.close()
