@@ -185,12 +185,17 @@ def _picker_context(request, routine, profile):
     }
 
 
-def _items_changed(request, routine, *, notice="", error="", anchor=""):
+def _items_changed(request, routine, *, notice="", error="", anchor="", focus_items=False):
     """After a change to the items: the list for htmx, or a redirect back to the builder."""
     if _wants_fragment(request):
         profile = Profile.for_user(request.user)
         context = _builder_context(
-            request, routine, profile, items_notice=notice, items_error=error
+            request,
+            routine,
+            profile,
+            items_notice=notice,
+            items_error=error,
+            focus_items=focus_items,
         )
         return render(request, f"{BUILDER}#routine-items", context)
     if error:
@@ -261,8 +266,12 @@ def item_remove(request, pk, item_pk):
     routine = _own_routine(request, pk)
     item = _own_item(routine, item_pk)
     routine.remove_item(item)
+    # The pressed button is gone: focus moves to the list's heading instead.
     return _items_changed(
-        request, routine, notice=_("Removed %(name)s.") % {"name": item.exercise.name}
+        request,
+        routine,
+        notice=_("Removed %(name)s.") % {"name": item.exercise.name},
+        focus_items=True,
     )
 
 
