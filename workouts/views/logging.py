@@ -162,7 +162,7 @@ def entry_response(request, entry, *, bound=None, status=200, **extra):
             return render(request, PAGE, context, status=status)
         return redirect(f"{entry.session.get_absolute_url()}#entry-{entry.pk}")
     (entry,) = load_entries(entry.session, entry_pk=entry.pk, bound={entry.pk: bound or {}})
-    profile = Profile.for_user(entry.session.user)
+    profile = Profile.for_user(request.user)
     context = {
         "entry": entry,
         "session": entry.session,
