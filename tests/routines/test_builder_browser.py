@@ -44,6 +44,7 @@ def test_copy_a_starter_add_a_movement_and_move_it_up_without_a_reload(page, liv
     in_use = page.locator("section", has=page.get_by_role("heading", name="In use"))
     expect(in_use.get_by_role("link", name="Zz browser starter")).to_be_visible()
     assert page.evaluate("window.__stillTheSamePage") is True
+    assert Axe().run(page).violations_count == 0
 
     in_use.get_by_role("link", name="Zz browser starter").click()
     expect(page.get_by_role("heading", level=1, name="Zz browser starter")).to_be_visible()
