@@ -51,6 +51,15 @@ class StartForm(forms.Form):
         self.fields["schedule"].queryset = user.scheduled_sessions.all()
 
 
+class DecimalCommaField(forms.DecimalField):
+    """Accepts 22,5 as well as 22.5: phones in many languages offer only a comma."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
 class SetForm(IdempotentForm):
     reps = forms.IntegerField(
         label=_("Reps"),
@@ -59,7 +68,7 @@ class SetForm(IdempotentForm):
         max_value=100,
         error_messages=range_messages(0, 100),
     )
-    weight = forms.DecimalField(
+    weight = DecimalCommaField(
         label=_("Weight"),
         required=False,
         min_value=0,

@@ -1,9 +1,13 @@
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.factories import SessionExerciseFactory, SetLogFactory, WorkoutSessionFactory
+from workouts.forms import SetForm
 from workouts.models import SessionExercise, SetLog
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +189,35 @@ def test_delete_checks_the_owner(client, other_user, entry):
     client.force_login(other_user)
     assert client.post(reverse("workouts:delete-set", args=[set_log.pk])).status_code == 404
     assert SetLog.objects.count() == 1
+
+
+def test_a_comma_works_as_the_decimal_mark(client, user, entry):
+    client.force_login(user)
+    post_set(client, entry, {"idempotency_key": uuid.uuid4(), "reps": 8, "weight": "22,5"})
+    assert SetLog.objects.get().weight == Decimal("22.5")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    reps=st.text(max_size=8),
+    weight=st.text(max_size=10),
+    hold=st.text(max_size=8),
+    rpe=st.text(max_size=4),
+)
+def test_the_set_form_never_lets_an_impossible_value_through(reps, weight, hold, rpe):
+    form = SetForm(
+        {
+            "idempotency_key": str(uuid.uuid4()),
+            "reps": reps,
+            "weight": weight,
+            "hold_seconds": hold,
+            "rpe": rpe,
+        }
+    )
+    if form.is_valid():
+        values = form.set_values()
+        assert values["reps"] is None or 0 <= values["reps"] <= 100
+        assert values["weight"] is None or 0 <= values["weight"] <= 1000
+        assert values["hold_seconds"] is None or 0 <= values["hold_seconds"] <= 600
+        assert values["rpe"] is None or 1 <= values["rpe"] <= 10
+        assert values["reps"] is not None or values["hold_seconds"] is not None
