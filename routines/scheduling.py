@@ -139,7 +139,11 @@ def occurrences(user, start, end, include_skipped=False):
             ):
                 found.append(
                     Occurrence(
-                        schedule, change.original_date, change.new_date, change.new_time, True
+                        schedule,
+                        change.original_date,
+                        change.new_date,
+                        change.new_time,
+                        moved=True,
                     )
                 )
     return sorted(found, key=Occurrence.sort_key)

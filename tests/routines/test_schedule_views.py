@@ -303,6 +303,19 @@ class TestOneOccurrence:
 
         assert not OccurrenceChange.objects.exists()
 
+    def test_putting_back_returns_the_week_fragment_for_htmx(self, client, user, schedule):
+        OccurrenceChangeFactory(schedule=schedule, original_date=D(2026, 3, 4), skipped=True)
+        client.force_login(user)
+
+        response = client.post(
+            self.url("occurrence_restore", schedule), headers={"HX-Request": "true"}
+        )
+
+        assert response.status_code == 200
+        assert "<html" not in response.text
+        assert "3 sessions planned" in response.text
+        assert not OccurrenceChange.objects.exists()
+
     @pytest.mark.parametrize("name", ["occurrence_skip", "occurrence_restore", "occurrence_edit"])
     def test_someone_elses_session_is_not_found(self, client, other_user, schedule, name):
         client.force_login(other_user)
