@@ -26,6 +26,7 @@ from enum import StrEnum
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db.models import F
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.factories import (
@@ -67,9 +68,7 @@ class Route:
 
 
 def public(*, build=None, ok=(200,), get=True, post=False, fields=None, query=False):
-    return Route(
-        Access.PUBLIC, get, post, build, frozenset(ok), fields or {}, query=query
-    )
+    return Route(Access.PUBLIC, get, post, build, frozenset(ok), fields or {}, query=query)
 
 
 def login(*, build=None, ok=(200,), get=True, post=False, fields=None, query=False):
@@ -174,7 +173,11 @@ def an_exercise(user):
 
 # Field sets shared by several routes ------------------------------------------------------------
 
-ROUTINE_FIELDS = {"name": "text", "purpose": "choice:mobility,strength,mixed", "description": "text"}
+ROUTINE_FIELDS = {
+    "name": "text",
+    "purpose": "choice:mobility,strength,mixed",
+    "description": "text",
+}
 PRESCRIPTION_FIELDS = {
     "item-{item_pk}-sets": "int",
     "item-{item_pk}-reps": "int",
@@ -194,7 +197,7 @@ PAIN_FIELDS = {
     "intensity": "int",
     "location": "choice:upper-back,neck,between-shoulder-blades",
     "kind": "choice:ache,sharp,numbness",
-    "timing": "choice:during,day,before",
+    "timing": "choice:during,day,before",  # entry-pain: during only
     "after_fall": "bool",
     "text": "text",
 }
@@ -229,17 +232,17 @@ ROUTES = {
     "accounts:signup": public(
         post=True,
         fields={
-            "username": "text",
-            "email": "text",
-            "password1": "text",
-            "password2": "text",
-            "time_zone": "text",
+            "username": "username",
+            "email": "email",
+            "password1": "new_password",
+            "password2": "new_password",
+            "time_zone": "zone",
         },
     ),
     "accounts:settings": login(
         post=True,
         fields={
-            "time_zone": "text",
+            "time_zone": "zone",
             "weight_unit": "choice:kg,lb",
             "weekly_target": "int",
             "training_at": "choice:home,gym,custom",
@@ -247,15 +250,19 @@ ROUTES = {
             "reminders": "bool",
         },
     ),
-    "accounts:delete": login(post=True, fields={"password": "text"}),
-    "login": public(post=True, fields={"username": "text", "password": "text"}),
+    "accounts:delete": login(post=True, fields={"password": "password"}),
+    "login": public(post=True, fields={"username": "account", "password": "password"}),
     "logout": public(get=False, post=True),
     "password_change": login(
         post=True,
-        fields={"old_password": "text", "new_password1": "text", "new_password2": "text"},
+        fields={
+            "old_password": "password",
+            "new_password1": "new_password",
+            "new_password2": "new_password",
+        },
     ),
     "password_change_done": login(),
-    "password_reset": public(post=True, fields={"email": "text"}),
+    "password_reset": public(post=True, fields={"email": "email"}),
     "password_reset_done": public(),
     "password_reset_confirm": public(build=lambda user: {"uidb64": "MQ", "token": "bad-token"}),
     "password_reset_complete": public(),
@@ -265,7 +272,9 @@ ROUTES = {
     "routines:starter": login(build=a_starter),
     "routines:copy_starter": post_only(Access.LOGIN, a_starter),
     "routines:detail": owned(
-        a_routine, query=True, fields={"q": "text", "kind": "choice:mobility,strength", "all": "bool"}
+        a_routine,
+        query=True,
+        fields={"q": "text", "kind": "choice:mobility,strength", "all": "bool"},
     ),
     "routines:rename": post_only(Access.OWNED, a_routine, **ROUTINE_FIELDS),
     "routines:duplicate": post_only(Access.OWNED, a_routine),
@@ -298,9 +307,7 @@ ROUTES = {
     "workouts:current": login(ok=(200, 302)),
     "workouts:start": post_only(Access.LOGIN, routine="routine", schedule="schedule", date="date"),
     "workouts:session": owned(a_workout),
-    "workouts:rate": post_only(
-        Access.OWNED, a_workout, moment="choice:before,after", rating="int"
-    ),
+    "workouts:rate": post_only(Access.OWNED, a_workout, moment="choice:before,after", rating="int"),
     "workouts:add-entry": post_only(Access.OWNED, a_workout, exercise="exercise"),
     "workouts:finish": post_only(Access.OWNED, a_workout, **FINISH_FIELDS),
     "workouts:edit": owned(a_finished_workout, post=True, fields=FINISH_FIELDS),
@@ -311,7 +318,9 @@ ROUTES = {
     "workouts:swap": post_only(Access.OWNED, an_entry, reason=SKIP_REASON, exercise="exercise"),
     "workouts:entry-pain": post_only(Access.OWNED, an_entry, **PAIN_FIELDS),
     "workouts:delete-set": post_only(Access.OWNED, a_set),
-    "workouts:pain-new": login(post=True, fields=PAIN_FIELDS),
+    "workouts:pain-new": login(
+        post=True, fields={**PAIN_FIELDS, "timing": "choice:day,during,after"}
+    ),
     "workouts:pain-note": owned(a_pain_note),
     # History, progress and exports
     "workouts:history": login(query=True, fields={"page": "int"}),
@@ -350,8 +359,10 @@ def url_patterns(resolver=None, namespace=None, prefix=""):
 
 
 def is_admin(pattern):
-    return pattern.name is not None and pattern.name.startswith(f"{ADMIN_NAMESPACE}:") or (
-        pattern.route.startswith("admin/")
+    return (
+        pattern.name is not None
+        and pattern.name.startswith(f"{ADMIN_NAMESPACE}:")
+        or (pattern.route.startswith("admin/"))
     )
 
 
@@ -387,51 +398,58 @@ OWNER_PATHS = {
     "accounts.profile": "user",
 }
 
-IGNORED_COLUMNS = {"last_login"}
+IGNORED = {"last_login"}
 
 
 def _snapshot_models():
     user_model = get_user_model()
     for model in apps.get_models():
+        if hasattr(model, "instance_type"):
+            continue  # django-simple-history's copies: the models themselves are compared
         if model._meta.app_label in SNAPSHOT_APPS or model is user_model:
             yield model
 
 
-def _rows(queryset):
-    return [
-        tuple(sorted((k, v) for k, v in row.items() if k not in IGNORED_COLUMNS))
-        for row in queryset.order_by("pk").values()
-    ]
-
-
-def snapshot(except_user=None):
-    """Every row of the app's data; with `except_user`, all but that user's own rows."""
+def snapshot():
+    """Every row of the app's data, model by model, each row as (owner id or None, values)."""
     user_model = get_user_model()
     state = {}
     for model in _snapshot_models():
-        queryset = model._default_manager.all()
         label = model._meta.label_lower
-        if except_user is not None:
-            if model is user_model:
-                queryset = queryset.exclude(pk=except_user.pk)
-            elif label in OWNER_PATHS:
-                queryset = queryset.exclude(**{OWNER_PATHS[label]: except_user})
-        state[label] = _rows(queryset)
+        pk = model._meta.pk.attname
+        columns = [pk] + [
+            f.attname for f in model._meta.concrete_fields if f.attname not in IGNORED | {pk}
+        ]
+        owner = "pk" if model is user_model else OWNER_PATHS.get(label)
+        queryset = model._default_manager.order_by("pk")
+        if owner is None:
+            state[label] = [(None, row) for row in queryset.values_list(*columns)]
+        else:
+            rows = queryset.annotate(owner_=F(owner)).values_list("owner_", *columns)
+            state[label] = [(row[0], row[1:]) for row in rows]
     return state
 
 
-def owned_rows(user):
-    """The user's own saved objects, model by model."""
-    yield user
-    for label, path in OWNER_PATHS.items():
-        model = apps.get_model(label)
-        yield from model._default_manager.filter(**{path: user})
+def without(state, user):
+    """The snapshot less the rows that belong to `user`."""
+    return {label: [row for row in rows if row[0] != user.pk] for label, rows in state.items()}
+
+
+def changed_objects(before, after):
+    """The objects saved (new or changed) between two snapshots."""
+    for label, rows in after.items():
+        pks = {values[0] for _owner, values in set(rows) - set(before.get(label, []))}
+        if pks:
+            yield from apps.get_model(label)._default_manager.filter(pk__in=pks)
 
 
 def diff(before, after):
     """The models whose rows differ, for a readable failure."""
     return {
-        label: {"gone": set(before[label]) - set(after[label]), "new": set(after[label]) - set(before[label])}
+        label: {
+            "gone": set(before[label]) - set(after[label]),
+            "new": set(after[label]) - set(before[label]),
+        }
         for label in before
         if before[label] != after.get(label)
     }
