@@ -7,7 +7,7 @@ from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 
 from accounts.models import Profile
-from tests.factories import UserFactory
+from tests.factories import ExerciseFactory, RoutineFactory, UserFactory
 from tests.security.routes import (
     ROUTES,
     Access,
@@ -156,10 +156,15 @@ def test_unknown_ids_get_404(client, owner, name):
     kwargs = kwargs_of(name, owner)
     client.force_login(owner)
     for key, value in kwargs.items():
-        unknown = {key: value + 10**6} if isinstance(value, int) else {key: "1999-01-01"}
-        url = reverse(name, kwargs={**kwargs, **unknown})
-        for method in ROUTES[name].methods:
-            assert send(client, method, url).status_code == 404, f"{method} {url}"
+        if isinstance(value, int):
+            # Unknown, and too large for any integer column.
+            unknowns = [value + 10**6, 2**31, 2**63, 10**30]
+        else:
+            unknowns = ["1999-01-01", "2026-13-45", "x" * 300]
+        for unknown in unknowns:
+            url = reverse(name, kwargs={**kwargs, key: unknown})
+            for method in ROUTES[name].methods:
+                assert send(client, method, url).status_code == 404, f"{method} {url}"
 
 
 @pytest.mark.django_db
@@ -260,3 +265,32 @@ def test_a_non_staff_user_cannot_post_to_the_admin(client, owner):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
     assert_unchanged(before, snapshot())
+
+
+# Routes open to every logged-in person that still take an id --------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["routines:starter", "routines:copy_starter"])
+def test_another_users_routine_is_not_a_starter(client, owner, outsider, name):
+    url = reverse(name, kwargs={"pk": RoutineFactory(user=outsider).pk})
+    client.force_login(owner)
+    for method in ROUTES[name].methods:
+        before = snapshot()
+        assert send(client, method, url).status_code == 404
+        assert_unchanged(before, snapshot())
+
+
+@pytest.mark.django_db
+def test_a_draft_movement_is_404_in_the_library(client, owner):
+    draft = ExerciseFactory(is_published=False)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    client.force_login(owner)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_unknown_export_is_404(client, owner):
+    client.force_login(owner)
+    url = reverse("workouts:export-csv", kwargs={"kind": "passwords"})
+    assert client.get(url).status_code == 404
