@@ -249,3 +249,60 @@ def test_markup_in_a_text_field_is_shown_as_text(client, field, payload):
         assert any(escaped in body for escaped in ESCAPED[payload]), (
             f"{field} is not shown on {url}: fix the case's pages"
         )
+
+
+# Through the forms: what a person types comes back escaped in the HTMX fragment too -------------
+
+
+def rename_body(user):
+    return reverse("routines:rename", kwargs={"pk": RoutineFactory(user=user).pk}), {
+        "name": "{text}",
+        "purpose": "mixed",
+        "description": "{text}",
+    }
+
+
+def set_body(user):
+    entry = WorkoutSession.objects.create(user=user).add_exercise(ExerciseFactory())
+    return reverse("workouts:log-set", kwargs={"pk": entry.pk}), {
+        "idempotency_key": str(uuid.uuid4()),
+        "reps": "8",
+        "note": "{text}",
+    }
+
+
+def pain_body(user):
+    entry = WorkoutSession.objects.create(user=user).add_exercise(ExerciseFactory())
+    return reverse("workouts:entry-pain", kwargs={"pk": entry.pk}), {
+        "idempotency_key": str(uuid.uuid4()),
+        "intensity": "2",
+        "location": "upper-back",
+        "kind": "ache",
+        "timing": "during",
+        "text": "{text}",
+    }
+
+
+POSTED = {
+    "routines:rename": rename_body,
+    "workouts:log-set": set_body,
+    "workouts:entry-pain": pain_body,
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", sorted(PAYLOADS))
+@pytest.mark.parametrize("name", sorted(POSTED))
+def test_markup_posted_through_a_form_comes_back_as_text(client, name, payload):
+    user = UserFactory()
+    Profile.for_user(user)
+    url, body = POSTED[name](user)
+    text = f"Before {PAYLOADS[payload]} after"
+    client.force_login(user)
+    response = client.post(
+        url, {k: v.format(text=text) for k, v in body.items()}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert RAW[payload] not in html
+    assert any(escaped in html for escaped in ESCAPED[payload]), f"{name} does not show it"
