@@ -37,6 +37,7 @@ def test_sharp_pain_during_a_movement_stops_it(client, user, entry):
     content = response.content.decode()
     assert response.status_code == 200
     assert STOP in content and MEDICAL not in content
+    assert "a chiropractor, a physiotherapist or a doctor" in content
     entry.refresh_from_db()
     assert entry.status == SessionExercise.Status.STOPPED
     assert entry.skip_reason == SessionExercise.SkipReason.PAIN

@@ -246,3 +246,15 @@ def test_edit_is_for_finished_sessions_of_mine(client, user, other_user):
     client.force_login(user)
     assert client.get(reverse("workouts:edit", args=[open_session.pk])).status_code == 404
     assert client.get(reverse("workouts:edit", args=[theirs.pk])).status_code == 404
+
+
+def test_times_show_in_my_time_zone(client, user):
+    from datetime import UTC, datetime
+
+    from accounts.models import Profile
+
+    Profile.objects.update_or_create(user=user, defaults={"time_zone": "Europe/Paris"})
+    session = WorkoutSessionFactory(user=user, started_at=datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
+    client.force_login(user)
+    content = client.get(reverse("workouts:session", args=[session.pk])).content.decode()
+    assert "started at 13:00" in content

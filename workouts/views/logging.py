@@ -1,6 +1,7 @@
 """Logging a session from a phone: start, log sets, skip or swap, pain notes, finish."""
 
 from collections import defaultdict
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,6 +32,24 @@ from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
 
 PAGE = "workouts/session_detail.html"
 WEIGHT_STEPS = {Profile.WeightUnit.KG: "2.5", Profile.WeightUnit.LB: "5"}
+
+
+def user_profile(request):
+    """The user's profile, fetched once per request."""
+    if not hasattr(request, "_profile"):
+        request._profile = Profile.for_user(request.user)
+    return request._profile
+
+
+def in_user_time_zone(view):
+    """Show times (started at, noted at) in the user's own time zone."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with timezone.override(user_profile(request).zone):
+            return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def is_fragment_request(request):
@@ -122,36 +141,38 @@ def load_entries(session, entry_pk=None, bound=None):
     return entries
 
 
-def page_context(request, session, *, bound=None, **extra):
-    profile = Profile.for_user(request.user)
-    entries = load_entries(session, bound=bound)
-    minutes = round((timezone.now() - session.started_at).total_seconds() / 60)
-    context = {
-        "session": session,
-        "entries": entries,
-        "weight_unit": profile.weight_unit,
-        "weight_step": WEIGHT_STEPS.get(profile.weight_unit, "1"),
+def card_context(request):
+    """What every movement card needs besides the movement itself."""
+    weight_unit = user_profile(request).weight_unit
+    return {
+        "weight_unit": weight_unit,
+        "weight_step": WEIGHT_STEPS.get(weight_unit, "1"),
         "exercise_choices": exercise_choices(),
-        "ratings": range(11),
-        "rating_form": None,
-        "add_form": AddExerciseForm(auto_id="add-%s"),
-        "finish_form": FinishForm(
-            initial={
-                "minutes": session.duration_minutes
-                if not session.is_in_progress
-                else max(0, min(minutes, 600)),
-                "feeling": session.feeling,
-                "pain_after": session.pain_after,
-                "notes": session.notes,
-            },
-            auto_id="finish-%s",
-        ),
-        "worsening": not session.is_in_progress and safety.pain_is_worsening(request.user),
         "red_flag_signs": safety.RED_FLAG_SIGNS,
         "professionals": safety.PROFESSIONALS,
     }
-    context.update(extra)
-    return context
+
+
+def page_context(request, session, *, bound=None, **extra):
+    minutes = round((timezone.now() - session.started_at).total_seconds() / 60)
+    finish_initial = {
+        "minutes": session.duration_minutes
+        if not session.is_in_progress
+        else max(0, min(minutes, 600)),
+        "feeling": session.feeling,
+        "pain_after": session.pain_after,
+        "notes": session.notes,
+    }
+    context = card_context(request) | {
+        "session": session,
+        "entries": load_entries(session, bound=bound),
+        "ratings": range(11),
+        "rating_form": None,
+        "add_form": AddExerciseForm(auto_id="add-%s"),
+        "finish_form": FinishForm(initial=finish_initial, auto_id="finish-%s"),
+        "worsening": not session.is_in_progress and safety.pain_is_worsening(request.user),
+    }
+    return context | extra
 
 
 def entry_response(request, entry, *, bound=None, status=200, **extra):
@@ -162,16 +183,7 @@ def entry_response(request, entry, *, bound=None, status=200, **extra):
             return render(request, PAGE, context, status=status)
         return redirect(f"{entry.session.get_absolute_url()}#entry-{entry.pk}")
     (entry,) = load_entries(entry.session, entry_pk=entry.pk, bound={entry.pk: bound or {}})
-    profile = Profile.for_user(request.user)
-    context = {
-        "entry": entry,
-        "session": entry.session,
-        "weight_unit": profile.weight_unit,
-        "weight_step": WEIGHT_STEPS.get(profile.weight_unit, "1"),
-        "exercise_choices": exercise_choices(),
-        "red_flag_signs": safety.RED_FLAG_SIGNS,
-        **extra,
-    }
+    context = card_context(request) | {"entry": entry, "session": entry.session} | extra
     return render(request, f"{PAGE}#entry", context, status=status)
 
 
@@ -215,7 +227,7 @@ def start(request):
     schedule = form.cleaned_data["schedule"]
     scheduled_date = form.cleaned_data["date"]
     if schedule is not None and scheduled_date is None:
-        scheduled_date = timezone.localdate(timezone=Profile.for_user(request.user).zone)
+        scheduled_date = timezone.localdate(timezone=user_profile(request).zone)
     session, created = WorkoutSession.start(
         request.user,
         routine=form.cleaned_data["routine"],
@@ -233,6 +245,7 @@ def start(request):
 
 
 @login_required
+@in_user_time_zone
 @require_GET
 def session_detail(request, pk):
     session = get_object_or_404(request.user.workout_sessions.select_related("routine"), pk=pk)
@@ -240,6 +253,7 @@ def session_detail(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def rate(request, pk):
     """Pain before or after, in one tap on 0-10."""
@@ -259,6 +273,7 @@ def rate(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def add_entry(request, pk):
     session = get_object_or_404(request.user.workout_sessions, pk=pk)
@@ -277,6 +292,7 @@ def add_entry(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def log_set(request, pk):
     entry = get_object_or_404(user_entries(request.user), pk=pk)
@@ -295,6 +311,7 @@ def log_set(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def undo_set(request, pk):
     entry = get_object_or_404(user_entries(request.user), pk=pk)
@@ -305,6 +322,7 @@ def undo_set(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def delete_set(request, pk):
     set_log = get_object_or_404(
@@ -318,6 +336,7 @@ def delete_set(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def skip(request, pk):
     entry = get_object_or_404(user_entries(request.user), pk=pk)
@@ -329,6 +348,7 @@ def skip(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def resume(request, pk):
     """Take back a skip or a stop: the movement is on the plan again."""
@@ -341,6 +361,7 @@ def resume(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def swap(request, pk):
     entry = get_object_or_404(user_entries(request.user), pk=pk)
@@ -352,6 +373,7 @@ def swap(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def entry_pain(request, pk):
     """A pain or discomfort note on a movement, with the guidance it calls for."""
@@ -381,6 +403,7 @@ def entry_pain(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_POST
 def finish(request, pk):
     session = get_object_or_404(request.user.workout_sessions, pk=pk)
@@ -398,6 +421,7 @@ def finish(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     """Change a finished session's summary; its sets are edited on the session page."""
@@ -425,6 +449,7 @@ def edit(request, pk):
 
 
 @login_required
+@in_user_time_zone
 @require_http_methods(["GET", "POST"])
 def pain_new(request):
     """A day entry: how the back feels, outside any session."""
@@ -442,6 +467,7 @@ def pain_new(request):
 
 
 @login_required
+@in_user_time_zone
 @require_GET
 def pain_note(request, pk):
     note = get_object_or_404(
