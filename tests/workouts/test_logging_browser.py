@@ -44,12 +44,15 @@ def person():
     return user
 
 
-def log_in_and_start(page, live_server, user):
+def log_in_and_start(page, live_server, user, check_start_page=False):
     page.goto(live_server.url + "/accounts/login/?next=/sessions/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Start a session")).to_be_visible()
+    if check_start_page:
+        axe = Axe().run(page)
+        assert axe.violations_count == 0, axe.generate_report()
     page.get_by_role("button", name=re.compile(r"^Start\W+Zz short session$")).click()
     expect(page.get_by_role("heading", level=1, name="Zz short session")).to_be_visible()
 
@@ -100,7 +103,7 @@ def test_log_a_whole_session_by_tapping(page, live_server, person):
 
 
 def test_a_double_tap_saves_one_set_and_a_failed_save_keeps_the_values(page, live_server, person):
-    log_in_and_start(page, live_server, person)
+    log_in_and_start(page, live_server, person, check_start_page=True)
     row = card(page, "Zz Row")
     row.get_by_role("button", name="Log set 1").dblclick()
     expect(row.locator(".set-row")).to_have_count(1)
@@ -134,3 +137,11 @@ def test_sharp_pain_during_a_movement_shows_stop_guidance(page, live_server, per
     expect(row.get_by_role("heading", name="Stop this exercise")).to_be_visible()
     expect(row.locator(".status")).to_have_text("Stopped for pain")
     assert SessionExercise.objects.get(exercise__name="Zz Row").status == "stopped"
+    axe = Axe().run(page)
+    assert axe.violations_count == 0, axe.generate_report()
+
+    page.goto(live_server.url + "/sessions/pain/new/")
+    page.locator(".pain-region[data-location='neck']").click()
+    expect(page.get_by_label("Neck")).to_be_checked()
+    axe = Axe().run(page)
+    assert axe.violations_count == 0, axe.generate_report()
