@@ -294,3 +294,20 @@ def test_an_unknown_export_is_404(client, owner):
     client.force_login(owner)
     url = reverse("workouts:export-csv", kwargs={"kind": "passwords"})
     assert client.get(url).status_code == 404
+
+
+# Django's own class-based auth views: PUT is their POST, and a logged-in visitor to the login
+# page is sent home whatever the method. The CSRF check still guards them.
+DJANGO_AUTH_VIEWS = {"login", "password_change", "password_reset_confirm"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_with(Access.PUBLIC, Access.LOGIN, Access.OWNED))
+def test_other_http_methods_are_refused(client, owner, name):
+    url = url_of(name, owner)
+    client.force_login(owner)
+    before = snapshot()
+    for method in ("PUT", "PATCH", "DELETE"):
+        status = client.generic(method, url).status_code
+        assert status == 405 or (name in DJANGO_AUTH_VIEWS and status < 500), (method, status)
+    assert_unchanged(before, snapshot())
