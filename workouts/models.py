@@ -131,6 +131,14 @@ class WorkoutSession(models.Model):
     def is_in_progress(self):
         return self.finished_at is None
 
+    def can_be_discarded(self):
+        """A session started by mistake: still open, with nothing logged in it."""
+        return (
+            self.is_in_progress
+            and not SetLog.objects.filter(entry__session=self).exists()
+            and not self.pain_notes.exists()
+        )
+
     def rating_rows(self):
         """(moment, label, value) for the before and after pain ratings."""
         return [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/movements/", logging.add_entry, name="add-entry"),
     path("<int:pk>/finish/", logging.finish, name="finish"),
     path("<int:pk>/edit/", logging.edit, name="edit"),
+    path("<int:pk>/discard/", logging.discard, name="discard"),
     path("movements/<int:pk>/sets/", logging.log_set, name="log-set"),
     path("movements/<int:pk>/undo/", logging.undo_set, name="undo-set"),
     path("movements/<int:pk>/skip/", logging.skip, name="skip"),

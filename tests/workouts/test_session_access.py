@@ -30,6 +30,7 @@ VIEWS = [
     ("post", "workouts:add-entry", "session"),
     ("post", "workouts:finish", "session"),
     ("get", "workouts:edit", "session"),
+    ("post", "workouts:discard", "session"),
     ("post", "workouts:log-set", "entry"),
     ("post", "workouts:undo-set", "entry"),
     ("post", "workouts:skip", "entry"),

@@ -8,7 +8,7 @@ from tests.factories import (
     SetLogFactory,
     WorkoutSessionFactory,
 )
-from workouts.models import SessionExercise
+from workouts.models import SessionExercise, WorkoutSession
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -258,3 +258,28 @@ def test_times_show_in_my_time_zone(client, user):
     client.force_login(user)
     content = client.get(reverse("workouts:session", args=[session.pk])).content.decode()
     assert "started at 13:00" in content
+
+
+def test_an_empty_session_started_by_mistake_can_be_cancelled(client, user):
+    session = WorkoutSessionFactory(user=user)
+    SessionExerciseFactory(session=session)
+    client.force_login(user)
+    response = client.post(reverse("workouts:discard", args=[session.pk]))
+    assert response.url == reverse("workouts:current")
+    assert not WorkoutSession.objects.exists()
+
+
+def test_a_session_with_sets_is_not_cancelled(client, user):
+    entry = SessionExerciseFactory(session__user=user)
+    SetLogFactory(entry=entry)
+    client.force_login(user)
+    response = client.post(reverse("workouts:discard", args=[entry.session.pk]), follow=True)
+    assert "finish it instead" in response.content.decode()
+    assert WorkoutSession.objects.count() == 1
+
+
+def test_cancel_checks_the_owner(client, other_user):
+    session = WorkoutSessionFactory()
+    client.force_login(other_user)
+    assert client.post(reverse("workouts:discard", args=[session.pk])).status_code == 404
+    assert WorkoutSession.objects.count() == 1

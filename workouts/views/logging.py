@@ -399,6 +399,19 @@ def entry_pain(request, pk):
     return entry_response(request, entry, just_noted=note, guidance=guidance)
 
 
+@login_required
+@require_POST
+def discard(request, pk):
+    """Throw away a session started by mistake; one with sets or notes is finished instead."""
+    session = get_object_or_404(request.user.workout_sessions, pk=pk)
+    if not session.can_be_discarded():
+        messages.warning(request, _("This session has entries: finish it instead."))
+        return redirect(session)
+    session.delete()
+    messages.success(request, _("Session cancelled."))
+    return redirect("workouts:current")
+
+
 # Finishing and editing ------------------------------------------------------------------------
 
 
