@@ -14,7 +14,10 @@ names it. An entry says who the route is for:
 The admin (namespace "admin") is walked as a whole by its own test.
 
 `fields` lists what a POST (or a GET filter, with `query=True`) sends, for the fuzz test:
-field name -> kind (see test_fuzz_forms.py). A name may hold "{item_pk}"-style
+field name -> kind. Kinds: "text", "int", "decimal", "bool", "date", "time", "uuid",
+"choice:a,b,c" (the first is a valid one), "email", "zone", "username" (a new one),
+"account" (an existing one), "password" (the user's), "new_password", or an id of an
+"exercise", "routine", "schedule", "equipment", "weekday". A name may hold "{item_pk}"-style
 placeholders filled from the URL kwargs (form prefixes).
 """
 
