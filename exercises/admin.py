@@ -3,7 +3,25 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from exercises.caching import library_changed
 from exercises.models import Equipment, Exercise, Guidance, Muscle, Step, Target
+
+
+class LibraryContentAdmin(SimpleHistoryAdmin):
+    """Admin for what the cached library shows: every change starts a new cache version."""
+
+    def save_related(self, request, form, formsets, change):
+        # Runs after save_model, once the inlines and many-to-many fields are saved too.
+        super().save_related(request, form, formsets, change)
+        library_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        library_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        library_changed()
 
 
 class StepInline(admin.TabularInline):
@@ -22,7 +40,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(SimpleHistoryAdmin):
+class ExerciseAdmin(LibraryContentAdmin):
     list_display = ["name", "kind", "level", "is_published", "updated_at"]
     list_filter = ["kind", "level", "is_published", "equipment"]
     search_fields = ["name", "slug", "summary"]
@@ -71,6 +89,7 @@ class ExerciseAdmin(SimpleHistoryAdmin):
             exercise._change_reason = _("Published") if value else _("Unpublished")
             exercise.save(update_fields=["is_published", "updated_at"])
             changed += 1
+        library_changed()
         if value:
             message = ngettext(
                 "%(count)d movement published.", "%(count)d movements published.", changed
@@ -83,7 +102,7 @@ class ExerciseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Equipment)
-class EquipmentAdmin(SimpleHistoryAdmin):
+class EquipmentAdmin(LibraryContentAdmin):
     list_display = ["name", "at_home"]
     list_filter = ["at_home"]
     search_fields = ["name"]
@@ -91,7 +110,7 @@ class EquipmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Muscle)
-class MuscleAdmin(SimpleHistoryAdmin):
+class MuscleAdmin(LibraryContentAdmin):
     list_display = ["name", "region", "is_mid_back"]
     list_filter = ["region", "is_mid_back"]
     search_fields = ["name"]

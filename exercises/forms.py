@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from exercises.caching import cached
 from exercises.models import Equipment, Kind, Level, Muscle
 
 
@@ -65,9 +66,12 @@ class ExerciseFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query each; filtering then uses these objects, not another lookup.
-        self.equipment_by_slug = {e.slug: e for e in Equipment.objects.all()}
-        self.muscles_by_slug = {m.slug: m for m in Muscle.objects.all()}
+        # Loaded once per content version; filtering then uses these objects, not a lookup.
+        equipment, muscles = cached(
+            "choices", (), lambda: (list(Equipment.objects.all()), list(Muscle.objects.all()))
+        )
+        self.equipment_by_slug = {e.slug: e for e in equipment}
+        self.muscles_by_slug = {m.slug: m for m in muscles}
         self.fields["equipment"].choices = [
             ("", _("Any equipment")),
             (self.HOME, _("No equipment / at home")),
@@ -102,7 +106,17 @@ class ExerciseFilterForm(forms.Form):
     def is_filtering(self):
         return any(self.data.get(name) for name in self.fields)
 
-    def query_string(self):
-        """The submitted filters without the empty ones, for a tidy shareable URL."""
+    def cache_parts(self):
+        """The filters that apply (valid and not empty), in a fixed order: a cache key part."""
+        self.is_valid()
+        return tuple(
+            (name, self.cleaned_data[name]) for name in self.fields if self.cleaned_data.get(name)
+        )
+
+    def query_string(self, page=1):
+        """The submitted filters without the empty ones (and the page past the first), for
+        a tidy shareable URL."""
         params = {name: self.data[name] for name in self.fields if self.data.get(name)}
+        if page > 1:
+            params["page"] = page
         return f"?{urlencode(params)}" if params else ""

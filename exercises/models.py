@@ -171,6 +171,14 @@ class Exercise(models.Model):
         ordering = ["kind", "name"]
         verbose_name = _("exercise")
         verbose_name_plural = _("exercises")
+        indexes = [
+            # The library's order over published movements: a page is an index range scan.
+            models.Index(
+                fields=["kind", "name"],
+                condition=Q(is_published=True),
+                name="exercise_published_order",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(sets__gte=1, sets__lte=10), name="exercise_sets_1_to_10"

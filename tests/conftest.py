@@ -44,6 +44,14 @@ def _unhashed_static_in_browser_tests(request, settings):
         }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The library caches pages across requests; each test starts from an empty cache.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def user(db):
     from tests.factories import UserFactory

@@ -46,6 +46,9 @@
   // Tell screen readers how many movements match, without reading the whole list.
   document.addEventListener("htmx:afterSwap", (event) => {
     if (event.detail.target.id !== "exercise-results") return;
+    // After Previous/Next the old link is gone: put focus on the new page's heading.
+    const paged = event.detail.requestConfig?.elt?.hasAttribute("data-library-page");
+    if (paged) event.detail.target.querySelector("[data-results-count]")?.focus();
     clearFieldErrors();
     const count = event.detail.target.querySelector("[data-results-count]");
     const status = document.getElementById("exercise-results-status");

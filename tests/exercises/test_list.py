@@ -172,12 +172,101 @@ def make_rows(count):
 
 @pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "htmx"])
 def test_query_count_does_not_grow_with_rows(client, django_assert_num_queries, headers):
-    # equipment choices, muscle choices, exercises, their equipment, their targets+muscles
+    # Cold cache: equipment+muscle choices as one cached pair (2), count, one page of
+    # exercises, their equipment, their targets+muscles.
     make_rows(30)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(URL, {"kind": "strength", "muscle": ""}, **headers)
-    assert len(response.context["exercises"]) == 30
+    assert len(response.context["exercises"]) == 24
 
-    make_rows(10)
-    with django_assert_num_queries(5):
+    make_rows(30)
+    with django_assert_num_queries(4):  # the choices are cached already
         client.get(URL, **headers)
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "htmx"])
+def test_a_page_seen_before_comes_from_the_cache(client, django_assert_num_queries, headers):
+    make_rows(30)
+    client.get(URL, {"kind": "strength"}, **headers)
+
+    with django_assert_num_queries(0):
+        response = client.get(URL, {"kind": "strength", "q": ""}, **headers)
+    assert len(response.context["exercises"]) == 24
+
+
+def test_it_shows_24_movements_a_page_with_a_link_to_the_next(client):
+    make_rows(30)
+
+    response = client.get(URL, {"kind": "strength"})
+
+    html = response.content.decode()
+    assert len(response.context["exercises"]) == 24
+    assert "30 movements" in html
+    assert "Page 1 of 2" in html
+    assert f'href="{URL}?kind=strength&amp;page=2"' in html
+    assert f'hx-get="{URL}?kind=strength&amp;page=2"' in html
+    assert 'rel="prev"' not in html
+
+
+def test_the_next_page_keeps_the_filters_and_links_back(client):
+    make_rows(30)
+
+    response = client.get(URL, {"kind": "strength", "page": "2"})
+
+    html = response.content.decode()
+    assert len(response.context["exercises"]) == 6
+    assert "Page 2 of 2" in html
+    assert f'href="{URL}?kind=strength"' in html  # page 1 needs no page number
+    assert 'rel="next"' not in html
+    assert '<option value="strength" selected>' in html
+
+
+def test_the_next_page_as_a_fragment_pushes_its_url(client):
+    make_rows(30)
+
+    response = client.get(URL, {"kind": "strength", "page": "2"}, **HTMX)
+
+    assert "<html" not in response.content.decode()
+    assert len(response.context["exercises"]) == 6
+    assert response["HX-Push-Url"] == f"{URL}?kind=strength&page=2"
+
+
+def test_pages_do_not_overlap(client):
+    make_rows(30)
+
+    first = {e.pk for e in client.get(URL).context["exercises"]}
+    second = {e.pk for e in client.get(URL, {"page": "2"}).context["exercises"]}
+
+    assert len(first | second) == 30
+
+
+@pytest.mark.parametrize(("page", "expected"), [("abc", 1), ("0", 2), ("99", 2), ("-1", 2)])
+def test_a_bad_page_number_shows_a_real_page(client, page, expected):
+    make_rows(30)
+
+    response = client.get(URL, {"page": page})
+
+    assert response.status_code == 200
+    assert f"Page {expected} of 2" in response.content.decode()
+
+
+def test_publishing_in_the_admin_shows_at_once_despite_the_cache(client, admin_client, library):
+    assert names(client.get(URL)) == ["Floor twist", "Cable row"]
+    draft = Exercise.objects.get(name="Hidden draft")
+
+    admin_client.post(
+        reverse("admin:exercises_exercise_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+
+    assert "Hidden draft" in names(client.get(URL))
+
+
+def test_deleting_in_the_admin_shows_at_once_despite_the_cache(client, admin_client, library):
+    assert "Floor twist" in names(client.get(URL))
+
+    admin_client.post(
+        reverse("admin:exercises_exercise_delete", args=[library["stretch"].pk]), {"post": "yes"}
+    )
+
+    assert names(client.get(URL)) == ["Cable row"]
