@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from routines.models import Routine
-from tests.factories import ExerciseFactory, RoutineFactory, RoutineItemFactory
+from tests.factories import ExerciseFactory, RoutineFactory, RoutineItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,23 @@ def test_adding_in_admin_makes_a_starter_with_items_in_order(admin_client):
     assert starter.user is None
     rows = list(starter.items.values_list("exercise", "position"))
     assert rows == [(first.pk, 0), (second.pk, 1)]
+
+
+def test_a_content_editor_manages_starters_without_being_a_superuser(client, user):
+    from django.contrib.auth.models import Group
+
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Content editors"))
+    starter = RoutineFactory(user=None, is_starter=True, name="Zz editor starter")
+    private = RoutineFactory(user=user, name="Zz someone's own")
+    client.force_login(editor)
+
+    listing = client.get(reverse("admin:routines_routine_changelist"), {"q": "Zz"})
+    change = client.get(reverse("admin:routines_routine_change", args=[starter.pk]))
+    other = client.get(reverse("admin:routines_routine_change", args=[private.pk]))
+
+    assert listing.status_code == 200
+    assert b"Zz editor starter" in listing.content
+    assert b"Zz someone" not in listing.content
+    assert change.status_code == 200
+    assert other.status_code == 302
