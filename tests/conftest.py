@@ -45,6 +45,12 @@ def _unhashed_static_in_browser_tests(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The real hasher is slow on purpose; tests create many users and log in often.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     # The library caches pages across requests; each test starts from an empty cache.
     from django.core.cache import cache
