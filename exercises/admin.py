@@ -118,7 +118,7 @@ class MuscleAdmin(LibraryContentAdmin):
 
 
 @admin.register(Guidance)
-class GuidanceAdmin(SimpleHistoryAdmin):
+class GuidanceAdmin(LibraryContentAdmin):
     list_display = ["title", "applies_to", "tone", "position"]
     list_filter = ["applies_to", "tone"]
     search_fields = ["title", "body"]

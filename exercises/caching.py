@@ -25,7 +25,7 @@ def library_version():
 
 
 def library_changed():
-    """Call after any change to movements, equipment or muscles (the admin does)."""
+    """Call after any change to movements, equipment, muscles or guidance (the admin does)."""
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
@@ -36,7 +36,8 @@ def cached(name, parts, build):
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        if value is not None:  # nothing found is not kept
+            cache.set(key, value, TIMEOUT)
     return value
 
 

@@ -1,5 +1,5 @@
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
@@ -41,13 +41,23 @@ def exercise_list(request: HtmxHttpRequest):
     return render(request, "exercises/exercise_list.html", context)
 
 
-@require_GET
-def exercise_detail(request: HtmxHttpRequest, slug):
-    exercise = get_object_or_404(Exercise.objects.published().with_detail_data(), slug=slug)
-    context = {
+def detail_context(slug):
+    """Everything the detail page shows, or None; shared by every visitor, so cached."""
+    exercise = Exercise.objects.published().with_detail_data().filter(slug=slug).first()
+    if exercise is None:
+        return None
+    return {
         "exercise": exercise,
         "regions": exercise.worked_regions(),
-        "related": exercise.related(),
-        "guidance": Guidance.for_kind(exercise.kind),
+        "related": list(exercise.related()),
+        "guidance": list(Guidance.for_kind(exercise.kind)),
     }
+
+
+@require_GET
+def exercise_detail(request: HtmxHttpRequest, slug):
+    # Unknown slugs are not cached: anyone can make up as many as they like.
+    context = cached("detail", slug, lambda: detail_context(slug))
+    if context is None:
+        raise Http404
     return render(request, "exercises/exercise_detail.html", context)

@@ -144,3 +144,18 @@ def test_query_count_is_fixed(client, django_assert_num_queries, row):
     with django_assert_num_queries(6):
         response = client.get(row.get_absolute_url())
     assert response.status_code == 200
+
+    with django_assert_num_queries(0):  # the same page again comes from the cache
+        response = client.get(row.get_absolute_url())
+    assert "Rhomboid x" in response.content.decode()
+
+
+def test_a_change_in_the_admin_shows_at_once_despite_the_cache(client, admin_client, row):
+    client.get(row.get_absolute_url())
+
+    admin_client.post(
+        reverse("admin:exercises_exercise_changelist"),
+        {"action": "unpublish", "_selected_action": [row.pk]},
+    )
+
+    assert client.get(row.get_absolute_url()).status_code == 404
