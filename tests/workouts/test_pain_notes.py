@@ -211,3 +211,23 @@ def test_the_day_entry_lists_only_my_notes(client, user, other_user):
     content = client.get(reverse("workouts:pain-new")).content.decode()
     assert reverse("workouts:pain-note", args=[mine.pk]) in content
     assert reverse("workouts:pain-note", args=[theirs.pk]) not in content
+
+
+def test_the_pain_form_loads_into_the_card_or_opens_as_a_page(client, user, entry):
+    client.force_login(user)
+    url = reverse("workouts:entry-pain", args=[entry.pk])
+    page = client.get(url).content.decode()
+    assert "<html" in page and "Pain or discomfort during" in page
+    fragment = client.get(url, **HTMX).content.decode()
+    assert fragment.lstrip().startswith('<form class="pain-form"')
+    assert 'name="idempotency_key"' in fragment
+    assert f'hx-target="#entry-{entry.pk}"' in fragment
+
+
+def test_an_incomplete_note_without_javascript_shows_the_form_page_again(client, user, entry):
+    client.force_login(user)
+    url = reverse("workouts:entry-pain", args=[entry.pk])
+    response = client.post(url, {"idempotency_key": str(uuid.uuid4()), "intensity": "4"})
+    assert response.status_code == 200
+    assert "Choose where you feel it." in response.content.decode()
+    assert not PainNote.objects.exists()

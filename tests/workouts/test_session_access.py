@@ -37,6 +37,7 @@ VIEWS = [
     ("post", "workouts:resume", "entry"),
     ("post", "workouts:swap", "entry"),
     ("post", "workouts:entry-pain", "entry"),
+    ("get", "workouts:entry-pain", "entry"),
     ("post", "workouts:delete-set", "set"),
     ("get", "workouts:pain-note", "note"),
 ]

@@ -131,9 +131,7 @@ def load_entries(session, entry_pk=None, bound=None):
         )
         auto_id = f"entry-{entry.pk}-%s"
         entry.set_form = SetForm(initial=prefill(entry), auto_id=auto_id)
-        entry.pain_form = PainNoteForm(
-            timings=[PainNote.Timing.DURING], auto_id=f"entry-{entry.pk}-pain-%s"
-        )
+        entry.pain_form = None  # loaded when its section opens, unless it has errors to show
         entry.skip_form = SkipForm(auto_id=f"entry-{entry.pk}-skip-%s")
         entry.swap_form = SwapForm(auto_id=f"entry-{entry.pk}-swap-%s")
         for name, form in bound.get(entry.pk, {}).items():
@@ -372,16 +370,27 @@ def swap(request, pk):
     return entries_response(request, entry.session)
 
 
+def pain_form_for(entry, data=None):
+    return PainNoteForm(data, timings=[PainNote.Timing.DURING], auto_id=f"entry-{entry.pk}-pain-%s")
+
+
 @login_required
 @in_user_time_zone
-@require_POST
+@require_http_methods(["GET", "POST"])
 def entry_pain(request, pk):
-    """A pain or discomfort note on a movement, with the guidance it calls for."""
-    entry = get_object_or_404(user_entries(request.user), pk=pk)
-    form = PainNoteForm(
-        request.POST, timings=[PainNote.Timing.DURING], auto_id=f"entry-{pk}-pain-%s"
-    )
+    """A pain or discomfort note on a movement, with the guidance it calls for.
+
+    GET gives the form: a fragment for the movement card, or a page without JavaScript.
+    """
+    entry = get_object_or_404(user_entries(request.user).select_related("exercise"), pk=pk)
+    form = pain_form_for(entry, request.POST if request.method == "POST" else None)
+    page = "workouts/pain_entry.html"
+    if request.method == "GET":
+        template = f"{page}#pain-form" if is_fragment_request(request) else page
+        return render(request, template, {"entry": entry, "form": form})
     if not form.is_valid():
+        if not is_fragment_request(request):
+            return render(request, page, {"entry": entry, "form": form})
         return entry_response(request, entry, bound={"pain_form": form})
     values = {name: form.cleaned_data[name] for name in form.Meta.fields}
     note, created = PainNote.record(
