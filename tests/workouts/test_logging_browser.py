@@ -73,6 +73,7 @@ def test_log_a_whole_session_by_tapping(page, live_server, person):
     row.get_by_role("button", name="Log set 1").click()
     expect(row.locator(".set-row")).to_have_count(1)
     expect(page.locator("[data-rest-timer]")).to_be_visible()
+    expect(page.locator("[data-rest-display]")).to_have_text(re.compile(r"^0:5\d$"))
     row.get_by_role("button", name="One rep more").click()
     expect(row.get_by_label("Reps")).to_have_value("11")
     row.get_by_role("button", name="Log set 2").click()
@@ -97,6 +98,8 @@ def test_log_a_whole_session_by_tapping(page, live_server, person):
     page.get_by_text("4 · Good").click()
     page.get_by_role("button", name="Finish session").click()
     expect(page.get_by_text("Session finished. Well done.")).to_be_visible()
+    axe = Axe().run(page)
+    assert axe.violations_count == 0, axe.generate_report()
     session = WorkoutSession.objects.get(user=person)
     assert not session.is_in_progress and session.feeling == 4 and session.pain_before == 2
     assert SetLog.objects.filter(entry__session=session).count() == 3
