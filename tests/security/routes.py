@@ -313,13 +313,14 @@ ROUTES = {
     "workouts:rate": post_only(Access.OWNED, a_workout, moment="choice:before,after", rating="int"),
     "workouts:add-entry": post_only(Access.OWNED, a_workout, exercise="exercise"),
     "workouts:finish": post_only(Access.OWNED, a_workout, **FINISH_FIELDS),
+    "workouts:discard": post_only(Access.OWNED, a_workout),
     "workouts:edit": owned(a_finished_workout, post=True, fields=FINISH_FIELDS),
     "workouts:log-set": post_only(Access.OWNED, an_entry, **SET_FIELDS),
     "workouts:undo-set": post_only(Access.OWNED, an_entry),
     "workouts:skip": post_only(Access.OWNED, an_entry, reason=SKIP_REASON),
     "workouts:resume": post_only(Access.OWNED, an_entry),
     "workouts:swap": post_only(Access.OWNED, an_entry, reason=SKIP_REASON, exercise="exercise"),
-    "workouts:entry-pain": post_only(Access.OWNED, an_entry, **PAIN_FIELDS),
+    "workouts:entry-pain": owned(an_entry, post=True, fields=PAIN_FIELDS),
     "workouts:delete-set": post_only(Access.OWNED, a_set),
     "workouts:pain-new": login(
         post=True, fields={**PAIN_FIELDS, "timing": "choice:day,during,after"}
