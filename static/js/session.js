@@ -199,7 +199,13 @@
   function showSaveError(event) {
     const form = saveForm(event);
     const message = form && form.querySelector("[data-save-error]");
-    if (message) message.hidden = false;
+    if (!message) return;
+    if (!message.dataset.networkText) message.dataset.networkText = message.textContent;
+    // 404: the movement or session is gone (or was never ours); retrying will not help.
+    const gone = event.type === "htmx:responseError" && event.detail.xhr.status === 404;
+    message.textContent = gone && message.dataset.missingText
+      ? message.dataset.missingText : message.dataset.networkText;
+    message.hidden = false;
   }
   document.addEventListener("htmx:beforeRequest", (event) => {
     const form = saveForm(event);

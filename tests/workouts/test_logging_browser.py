@@ -127,6 +127,10 @@ def test_a_double_tap_saves_one_set_and_a_failed_save_keeps_the_values(page, liv
     expect(row.locator(".set-row")).to_have_count(2)
     assert list(SetLog.objects.values_list("reps", flat=True)) == [10, 7]
 
+    SessionExercise.objects.filter(exercise__name="Zz Row").delete()
+    row.get_by_role("button", name="Log set 3").click()
+    expect(error).to_have_text("This is no longer in your session. Reload the page.")
+
 
 def test_sharp_pain_during_a_movement_shows_stop_guidance(page, live_server, person):
     log_in_and_start(page, live_server, person)
