@@ -1,3 +1,5 @@
+from collections import Counter, defaultdict
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -268,6 +270,36 @@ class Exercise(models.Model):
             .annotate(shared=models.Count("muscles"))
             .order_by("-shared", "name")[:limit]
         )
+
+    @classmethod
+    def alternatives_for(cls, exercises, limit=12):
+        """{pk: [(pk, name), ...]}: for each movement, published ones of the same kind that
+        share the most muscles with it (then by name), to swap it for. One query for all."""
+        kinds = {exercise.pk: exercise.kind for exercise in exercises}
+        shared = defaultdict(Counter)
+        names = {}
+        rows = (
+            Target.objects.filter(
+                exercise__is_published=True, muscle__targets__exercise_id__in=kinds
+            )
+            .values_list(
+                "muscle__targets__exercise_id", "exercise_id", "exercise__name", "exercise__kind"
+            )
+            .order_by()
+        )
+        for source, candidate, name, kind in rows:
+            if candidate != source and kind == kinds[source]:
+                shared[source][candidate] += 1
+                names[candidate] = name
+        return {
+            source: [
+                (pk, names[pk])
+                for pk in sorted(shared[source], key=lambda pk: (-shared[source][pk], names[pk]))[
+                    :limit
+                ]
+            ]
+            for source in kinds
+        }
 
 
 class Target(models.Model):

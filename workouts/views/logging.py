@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Profile
+from exercises.caching import cached
 from exercises.models import Exercise
 from routines.models import Routine
 from workouts import safety
@@ -56,8 +57,39 @@ def is_fragment_request(request):
     return request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
 
 
+# How many movements each card offers to swap to: a short list of close matches instead of
+# the whole library (1,000 options per card made the page 330 KB).
+SWAP_CHOICES = 12
+
+
 def exercise_choices():
-    return list(Exercise.objects.published().only("pk", "name").order_by("name"))
+    """Every published movement, for adding one: library content, so cached."""
+    return cached(
+        "names",
+        (),
+        lambda: list(Exercise.objects.published().only("pk", "name", "kind").order_by("name")),
+    )
+
+
+def add_swap_choices(entries):
+    """Give each entry swap_choices: (pk, name) pairs, the closest matches first (same kind,
+    most muscles in common), then other movements of its kind by name."""
+    if not entries:
+        return
+    close = cached(
+        "alternatives",
+        sorted({entry.exercise_id for entry in entries}),
+        lambda: Exercise.alternatives_for([entry.exercise for entry in entries], SWAP_CHOICES),
+    )
+    choices = exercise_choices()
+    for entry in entries:
+        picked = dict(close.get(entry.exercise_id, []))
+        for exercise in choices:
+            if len(picked) >= SWAP_CHOICES:
+                break
+            if exercise.kind == entry.exercise.kind and exercise.pk != entry.exercise_id:
+                picked.setdefault(exercise.pk, exercise.name)
+        entry.swap_choices = list(picked.items())
 
 
 def user_entries(user):
@@ -136,6 +168,7 @@ def load_entries(session, entry_pk=None, bound=None):
         entry.swap_form = SwapForm(auto_id=f"entry-{entry.pk}-swap-%s")
         for name, form in bound.get(entry.pk, {}).items():
             setattr(entry, name, form)
+    add_swap_choices(entries)
     return entries
 
 
