@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from routines.models import Routine
 from tests.factories import (
     ExerciseFactory,
     RoutineFactory,
@@ -44,7 +43,8 @@ def test_it_copies_the_routine_into_the_session(client, user):
 
 
 def test_it_starts_a_starter_routine(client, user):
-    starter = Routine.objects.filter(is_starter=True).first()
+    starter = RoutineFactory(user=None, is_starter=True)
+    RoutineItemFactory.create_batch(2, routine=starter)
     client.force_login(user)
     client.post(START, {"routine": starter.pk})
     session = WorkoutSession.objects.get(user=user)
