@@ -311,3 +311,13 @@ def test_other_http_methods_are_refused(client, owner, name):
         status = client.generic(method, url).status_code
         assert status == 405 or (name in DJANGO_AUTH_VIEWS and status < 500), (method, status)
     assert_unchanged(before, snapshot())
+
+
+@pytest.mark.django_db
+def test_staff_without_permissions_see_no_model_in_the_admin(client):
+    client.force_login(UserFactory(is_staff=True))
+    for model in admin.site._registry:
+        opts = model._meta
+        for view in ("changelist", "add"):
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}")
+            assert client.get(url).status_code == 403, url
