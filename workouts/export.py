@@ -188,9 +188,11 @@ def account_data(user):
     routines = user.routines.prefetch_related("items__exercise").order_by("pk")
     sessions = (
         WorkoutSession.objects.filter(user=user)
+        .select_related("routine")
         .prefetch_related("entries__exercise", "entries__sets")
         .order_by("started_at", "pk")
     )
+    feed = getattr(user, "calendar_feed", None)
     return {
         "format": "midback-account-export",
         "version": 1,
@@ -214,10 +216,22 @@ def account_data(user):
             }
             for routine in routines
         ],
-        "schedules": [fields_of(schedule) for schedule in user.scheduled_sessions.order_by("pk")],
+        "schedules": [
+            {
+                **fields_of(schedule),
+                "changes": [
+                    fields_of(change, exclude=("schedule",)) for change in schedule.changes.all()
+                ],
+            }
+            for schedule in user.scheduled_sessions.prefetch_related("changes").order_by("pk")
+        ],
         "sessions": [
             {
                 **fields_of(session),
+                # Starter routines are shared content: their ids differ between databases.
+                "starter_routine": (
+                    session.routine.name if session.routine and session.routine.is_starter else None
+                ),
                 "movements": [
                     {
                         **fields_of(entry),
@@ -230,6 +244,7 @@ def account_data(user):
             for session in sessions
         ],
         "pain_notes": [fields_of(note) for note in user.pain_notes.order_by("noted_at", "pk")],
+        "calendar_feed": fields_of(feed, exclude=("id", "user")) if feed else None,
     }
 
 
