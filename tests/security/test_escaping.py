@@ -144,9 +144,11 @@ def routine_name(user, text):
     routine = RoutineFactory(user=user, name=text)
     RoutineItemFactory(routine=routine)
     ScheduledSessionFactory(user=user, routine=routine, start_date=timezone.localdate())
+    starter = RoutineFactory(user=None, is_starter=True, name=f"Starter {text}")
     return [
         reverse("routines:list"),
         routine.get_absolute_url(),
+        starter.get_absolute_url(),
         reverse("routines:schedule_list"),
         reverse("routines:today"),
         reverse("routines:week"),
