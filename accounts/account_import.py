@@ -1,0 +1,313 @@
+"""Recreating one person's data from their account export (workouts/export.py).
+
+The export names shared content (movements, equipment, starter routines) by slug or name and
+the person's own rows by their old ids; here the old ids are mapped to the new rows. Everything
+is written in one transaction: a file that fails anywhere leaves the database as it was.
+"""
+
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import DataError, IntegrityError, transaction
+
+from accounts.models import Profile
+from exercises.models import Equipment, Exercise
+from routines.models import (
+    CalendarFeed,
+    OccurrenceChange,
+    Routine,
+    RoutineItem,
+    ScheduledSession,
+    new_feed_token,
+)
+from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
+
+EXPORT_FORMAT = "midback-account-export"
+SUPPORTED_VERSIONS = {1}
+
+
+class AccountImportError(Exception):
+    """The file cannot be imported; nothing was written."""
+
+
+class _Importer:
+    def __init__(self, data, username):
+        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+            raise AccountImportError("This is not a Midback account export.")
+        if data.get("version") not in SUPPORTED_VERSIONS:
+            raise AccountImportError(f"Unsupported export version: {data.get('version')!r}.")
+        self.data = data
+        self.username = username
+        self.exercises = {}
+        self.routines = {}
+        self.schedules = {}
+        self.sessions = {}
+        self.entries = {}
+
+    # Reading the file -------------------------------------------------------------------
+
+    def section(self, container, key, where, kind=list, required=True, of=dict):
+        value = container.get(key) if isinstance(container, dict) else None
+        if value is None and not required:
+            return kind()
+        if not isinstance(value, kind):
+            raise AccountImportError(f"{where}.{key}: expected a {kind.__name__}.")
+        if kind is list:
+            for n, row in enumerate(value):
+                if not isinstance(row, of):
+                    raise AccountImportError(f"{where}.{key}[{n}]: expected a {of.__name__}.")
+        return value
+
+    def build(self, model, row, where, **links):
+        """An unsaved, validated row; relations come only from `links`, never from old ids."""
+        obj = model(**links)
+        for field in model._meta.concrete_fields:
+            if field.primary_key or field.is_relation or field.name in links:
+                continue
+            if field.attname in row:
+                try:
+                    setattr(obj, field.attname, field.to_python(row[field.attname]))
+                except ValidationError as exc:
+                    raise AccountImportError(
+                        f"{where}.{field.attname}: {exc.messages[0]}"
+                    ) from None
+        relations = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        try:
+            # Relations are set here from rows just made; constraints are checked by the database.
+            obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            raise AccountImportError(f"{where}: {_describe(exc)}") from None
+        return obj
+
+    def look_up_library(self):
+        """Every movement and piece of equipment the file names must exist here."""
+        slugs = set()
+        for n, routine in enumerate(self.section(self.data, "routines", "export")):
+            for m, item in enumerate(self.section(routine, "items", f"routines[{n}]")):
+                slugs.add(_slug(item, f"routines[{n}].items[{m}]"))
+        for n, session in enumerate(self.section(self.data, "sessions", "export")):
+            for m, entry in enumerate(self.section(session, "movements", f"sessions[{n}]")):
+                slugs.add(_slug(entry, f"sessions[{n}].movements[{m}]"))
+        self.exercises = Exercise.objects.in_bulk(slugs, field_name="slug")
+        missing = sorted(slugs - self.exercises.keys())
+        if missing:
+            raise AccountImportError(
+                "Movements missing from this library: " + ", ".join(missing) + "."
+            )
+        profile = self.section(self.data, "profile", "export", kind=dict)
+        wanted = self.section(profile, "equipment", "profile", required=False, of=str)
+        self.equipment = Equipment.objects.filter(slug__in=wanted)
+        missing = sorted(set(wanted) - {e.slug for e in self.equipment})
+        if missing:
+            raise AccountImportError(
+                "Equipment missing from this library: " + ", ".join(missing) + "."
+            )
+
+    # Writing ----------------------------------------------------------------------------
+
+    def run(self):
+        self.look_up_library()
+        user = self.create_user()
+        self.create_profile(user)
+        self.create_routines(user)
+        self.create_schedules(user)
+        self.create_sessions(user)
+        self.create_pain_notes(user)
+        self.create_calendar_feed(user)
+        return user
+
+    def create_user(self):
+        User = get_user_model()
+        person = self.section(self.data, "user", "export", kind=dict)
+        username = self.username or person.get("username")
+        if not isinstance(username, str) or not username:
+            raise AccountImportError("user.username: missing.")
+        if User._default_manager.filter(**{User.USERNAME_FIELD: username}).exists():
+            raise AccountImportError(
+                f"A user named {username!r} already exists; choose another with --username."
+            )
+        user = self.build(
+            User,
+            {k: v for k, v in person.items() if k in {"email", "date_joined"}}
+            | {User.USERNAME_FIELD: username, "password": "!"},
+            "user",
+        )
+        # The export never holds a password hash: the person sets a new one by password reset.
+        user.set_unusable_password()
+        user.save()
+        return user
+
+    def create_profile(self, user):
+        row = self.data["profile"]
+        profile = self.build(Profile, row, "profile", user=user)
+        profile.save()
+        profile.equipment.set(self.equipment)
+
+    def create_routines(self, user):
+        items = []
+        for n, row in enumerate(self.data["routines"]):
+            routine = self.build(Routine, row, f"routines[{n}]", user=user)
+            routine.is_starter = False
+            routine.save()
+            _keep_times(routine, row, "created_at", "updated_at")
+            self.routines[row.get("id")] = routine
+            for m, item in enumerate(row["items"]):
+                items.append(
+                    self.build(
+                        RoutineItem,
+                        item,
+                        f"routines[{n}].items[{m}]",
+                        routine=routine,
+                        exercise=self.exercises[item["exercise"]],
+                    )
+                )
+        RoutineItem.objects.bulk_create(items)
+
+    def create_schedules(self, user):
+        for n, row in enumerate(self.section(self.data, "schedules", "export", required=False)):
+            where = f"schedules[{n}]"
+            routine = self.routines.get(row.get("routine_id"))
+            if routine is None:
+                raise AccountImportError(f"{where}: its routine is not in the file.")
+            schedule = self.build(ScheduledSession, row, where, user=user, routine=routine)
+            schedule.save()
+            _keep_times(schedule, row, "created_at")
+            self.schedules[row.get("id")] = schedule
+            changes = self.section(row, "changes", where, required=False)
+            for m, change_row in enumerate(changes):
+                change = self.build(
+                    OccurrenceChange, change_row, f"{where}.changes[{m}]", schedule=schedule
+                )
+                change.save()
+                _keep_times(change, change_row, "created_at")
+
+    def create_sessions(self, user):
+        sessions = self.data["sessions"]
+        starters = {
+            name: Routine.objects.starters().filter(name=name).order_by("pk").first()
+            for name in {row.get("starter_routine") for row in sessions} - {None}
+        }
+        entries, sets, swaps = [], [], []
+        for n, row in enumerate(sessions):
+            where = f"sessions[{n}]"
+            routine = self.routines.get(row.get("routine_id")) or starters.get(
+                row.get("starter_routine")
+            )
+            session = self.build(
+                WorkoutSession,
+                row,
+                where,
+                user=user,
+                routine=routine,
+                schedule=self.schedules.get(row.get("schedule_id")),
+            )
+            session.save()
+            self.sessions[row.get("id")] = session
+            for m, entry_row in enumerate(row["movements"]):
+                entry = self.build(
+                    SessionExercise,
+                    entry_row,
+                    f"{where}.movements[{m}]",
+                    session=session,
+                    exercise=self.exercises[entry_row["exercise"]],
+                )
+                entries.append(entry)
+                self.entries[entry_row.get("id")] = entry
+                if entry_row.get("replaces_id") is not None:
+                    swaps.append((entry, entry_row["replaces_id"]))
+                for k, set_row in enumerate(
+                    self.section(entry_row, "sets", f"{where}.movements[{m}]")
+                ):
+                    sets.append(
+                        self.build(
+                            SetLog, set_row, f"{where}.movements[{m}].sets[{k}]", entry=entry
+                        )
+                    )
+        SessionExercise.objects.bulk_create(entries)
+        for entry, old_id in swaps:
+            entry.replaces = self.entries.get(old_id)
+        SessionExercise.objects.bulk_update([entry for entry, _ in swaps], ["replaces"])
+        self.keep_keys_free(SetLog, sets)
+        SetLog.objects.bulk_create(sets)
+
+    def create_pain_notes(self, user):
+        notes = []
+        for n, row in enumerate(self.section(self.data, "pain_notes", "export")):
+            where = f"pain_notes[{n}]"
+            session = self.sessions.get(row.get("session_id"))
+            entry = self.entries.get(row.get("entry_id"))
+            if (row.get("session_id") is not None and session is None) or (
+                row.get("entry_id") is not None and entry is None
+            ):
+                raise AccountImportError(f"{where}: its session is not in the file.")
+            notes.append(self.build(PainNote, row, where, user=user, session=session, entry=entry))
+        self.keep_keys_free(PainNote, notes)
+        PainNote.objects.bulk_create(notes)
+
+    def create_calendar_feed(self, user):
+        row = self.data.get("calendar_feed")
+        if row is None:
+            return
+        if not isinstance(row, dict):
+            raise AccountImportError("calendar_feed: expected an object.")
+        feed = self.build(CalendarFeed, row, "calendar_feed", user=user)
+        if CalendarFeed.objects.filter(token=feed.token).exists():
+            # A copy next to the original: the old address stays the original's.
+            feed.token = new_feed_token()
+        feed.save()
+
+    def keep_keys_free(self, model, rows):
+        """Idempotency keys are kept, except where the original still uses them (a copy)."""
+        taken = set(
+            model.objects.filter(
+                idempotency_key__in=[row.idempotency_key for row in rows]
+            ).values_list("idempotency_key", flat=True)
+        )
+        for row in rows:
+            if row.idempotency_key in taken:
+                row.idempotency_key = uuid.uuid4()
+
+
+def _slug(row, where):
+    slug = row.get("exercise")
+    if not isinstance(slug, str) or not slug:
+        raise AccountImportError(f"{where}.exercise: expected a movement slug.")
+    return slug
+
+
+def _keep_times(obj, row, *names):
+    """auto_now(_add) fields ignore given values on insert; put the exported times back."""
+    values = {}
+    for name in names:
+        if row.get(name) is not None:
+            values[name] = obj._meta.get_field(name).to_python(row[name])
+    if values:
+        type(obj).objects.filter(pk=obj.pk).update(**values)
+        for name, value in values.items():
+            setattr(obj, name, value)
+
+
+def _describe(exc):
+    if hasattr(exc, "message_dict"):
+        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
+    return " ".join(exc.messages)
+
+
+def import_account(data, username=None):
+    """Create the person described by an account export (parsed JSON); returns the new user.
+
+    Raises AccountImportError, with nothing written, when the file is malformed, names a
+    movement or piece of equipment this library lacks, or the username is taken.
+    """
+    importer = _Importer(data, username)
+    try:
+        with transaction.atomic():
+            user = importer.run()
+    except (IntegrityError, DataError) as exc:
+        raise AccountImportError(f"The file breaks a database rule: {exc}") from None
+    except ValidationError as exc:
+        raise AccountImportError(f"The file holds a bad value: {_describe(exc)}") from None
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise AccountImportError(f"The file is incomplete or malformed ({exc!r}).") from None
+    return user
