@@ -32,13 +32,14 @@ class AccountImportError(Exception):
 
 
 class _Importer:
-    def __init__(self, data, username):
+    def __init__(self, data, username, email):
         if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
             raise AccountImportError("This is not a Midback account export.")
         if data.get("version") not in SUPPORTED_VERSIONS:
             raise AccountImportError(f"Unsupported export version: {data.get('version')!r}.")
         self.data = data
         self.username = username
+        self.email = email
         self.exercises = {}
         self.routines = {}
         self.schedules = {}
@@ -127,12 +128,16 @@ class _Importer:
             raise AccountImportError(
                 f"A user named {username!r} already exists; choose another with --username."
             )
-        user = self.build(
-            User,
-            {k: v for k, v in person.items() if k in {"email", "date_joined"}}
-            | {User.USERNAME_FIELD: username, "password": "!"},
-            "user",
-        )
+        email = self.email if self.email is not None else person.get("email", "")
+        # Sign-up keeps addresses unique, and password reset finds people by address.
+        if email and User._default_manager.filter(email__iexact=email).exists():
+            raise AccountImportError(
+                f"An account already uses the email {email!r}; give another with --email."
+            )
+        row = {User.USERNAME_FIELD: username, "email": email, "password": "!"}
+        if person.get("date_joined") is not None:
+            row["date_joined"] = person["date_joined"]
+        user = self.build(User, row, "user")
         # The export never holds a password hash: the person sets a new one by password reset.
         user.set_unusable_password()
         user.save()
@@ -294,13 +299,14 @@ def _describe(exc):
     return " ".join(exc.messages)
 
 
-def import_account(data, username=None):
+def import_account(data, username=None, email=None):
     """Create the person described by an account export (parsed JSON); returns the new user.
 
     Raises AccountImportError, with nothing written, when the file is malformed, names a
-    movement or piece of equipment this library lacks, or the username is taken.
+    movement or piece of equipment this library lacks, or the username or email is taken.
+    `username` and `email` replace the exported ones (for a copy next to the original).
     """
-    importer = _Importer(data, username)
+    importer = _Importer(data, username, email)
     try:
         with transaction.atomic():
             user = importer.run()

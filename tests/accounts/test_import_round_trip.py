@@ -235,11 +235,12 @@ def test_a_session_from_a_starter_routine_points_at_the_starter_again(client, us
     assert restored.workout_sessions.get().routine == starter
 
 
-def call_import(data, username=None):
+def call_import(data, username=None, email=None):
     with tempfile.NamedTemporaryFile("w", suffix=".json") as file:
         json.dump(data, file)
         file.flush()
         args = [file.name] + (["--username", username] if username else [])
+        args += ["--email", email] if email else []
         call_command("import_account", *args, stdout=io.StringIO())
     return User.objects.get(username=username or data["user"]["username"])
 
@@ -266,10 +267,33 @@ def test_an_existing_username_is_refused(client, person):
 
 
 @pytest.mark.django_db
+def test_an_email_another_account_uses_is_refused(client, person):
+    data = export(client, person)
+    counts = row_counts()
+
+    with pytest.raises(CommandError, match="already uses the email"):
+        call_import(data, username="copy-of-person")
+
+    assert row_counts() == counts
+
+
+@pytest.mark.django_db
+def test_an_invalid_new_username_is_refused(client, person):
+    data = export(client, person)
+    person.delete()
+    counts = row_counts()
+
+    with pytest.raises(CommandError, match="username"):
+        call_import(data, username="no spaces / allowed")
+
+    assert row_counts() == counts
+
+
+@pytest.mark.django_db
 def test_a_copy_under_another_name_gets_fresh_keys_and_feed(client, person):
     data = export(client, person)
 
-    copy = call_import(data, username="copy-of-person")
+    copy = call_import(data, username="copy-of-person", email="copy@example.com")
 
     assert copy.workout_sessions.count() == 3
     assert SetLog.objects.filter(entry__session__user=copy).count() == 9

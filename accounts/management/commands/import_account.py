@@ -14,6 +14,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="the JSON file the account export produced")
         parser.add_argument("--username", help="import under this name instead of the exported one")
+        parser.add_argument(
+            "--email", help="give the person this email instead of the exported one"
+        )
 
     def handle(self, *args, **options):
         try:
@@ -24,7 +27,7 @@ class Command(BaseCommand):
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CommandError(f"{options['file']} is not a JSON file: {exc}.") from None
         try:
-            user = import_account(data, username=options["username"])
+            user = import_account(data, username=options["username"], email=options["email"])
         except AccountImportError as exc:
             raise CommandError(f"Nothing imported. {exc}") from None
         self.stdout.write(
