@@ -1,4 +1,5 @@
 import json
+import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -12,7 +13,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the JSON file the account export produced")
+        parser.add_argument(
+            "file", help="the JSON file the account export produced ('-' reads standard input)"
+        )
         parser.add_argument("--username", help="import under this name instead of the exported one")
         parser.add_argument(
             "--email", help="give the person this email instead of the exported one"
@@ -20,8 +23,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            with open(options["file"], encoding="utf-8") as file:
-                data = json.load(file)
+            if options["file"] == "-":
+                data = json.load(sys.stdin)
+            else:
+                with open(options["file"], encoding="utf-8") as file:
+                    data = json.load(file)
         except OSError as exc:
             raise CommandError(f"Cannot read {options['file']}: {exc.strerror}.") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
