@@ -40,7 +40,10 @@ def readyz(request):
 
 
 def _not_ready(reason, **details):
-    return JsonResponse({"status": "unavailable", "reason": reason, **details}, status=503)
+    response = JsonResponse({"status": "unavailable", "reason": reason, **details}, status=503)
+    # Logged above as a warning; not again as a server error on every probe of a deploy.
+    response._has_been_logged = True
+    return response
 
 
 PROBES = {"/healthz": healthz, "/readyz": readyz}

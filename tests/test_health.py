@@ -49,6 +49,16 @@ def test_readyz_is_unavailable_when_the_database_does_not_answer(client):
 
 
 @pytest.mark.django_db
+def test_an_unready_probe_is_a_warning_not_a_server_error(client, caplog):
+    with mock.patch.object(connection, "cursor", side_effect=OperationalError("refused")):
+        client.get("/readyz")
+
+    assert [(r.name, r.levelname) for r in caplog.records if r.levelno >= 30] == [
+        ("midback.health", "WARNING")
+    ]
+
+
+@pytest.mark.django_db
 def test_probes_answer_a_load_balancer_that_uses_the_container_address(client):
     assert client.get("/exercises/", headers={"host": "10.0.3.7:8000"}).status_code == 400
 
