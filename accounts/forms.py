@@ -52,6 +52,20 @@ class SignUpForm(UserCreationForm):
         return user
 
 
+class EquipmentChoiceField(forms.ModelMultipleChoiceField):
+    # Ids beyond a 64-bit integer overflow SQLite's driver before the query runs: refuse them
+    # with the field's own "not a valid choice" message instead.
+    def _check_values(self, value):
+        for pk in value:
+            if str(pk).isdigit() and int(pk) >= 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class SettingsForm(forms.ModelForm):
     weekly_target = forms.IntegerField(
         label=_("Sessions a week"),
@@ -71,6 +85,7 @@ class SettingsForm(forms.ModelForm):
             "equipment",
             "reminders",
         ]
+        field_classes = {"equipment": EquipmentChoiceField}
         widgets = {
             "time_zone": forms.TextInput(
                 attrs={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"}

@@ -135,6 +135,8 @@ def test_unticking_reminders_turns_them_off(client, user):
         ("weight_unit", "stone", b"Select a valid choice."),
         ("training_at", "moon", b"Select a valid choice."),
         ("equipment", "123456", b"Select a valid choice."),
+        ("equipment", str(2**63), b"Select a valid choice."),
+        ("equipment", "-1", b"Select a valid choice."),
     ],
 )
 def test_it_shows_bad_values_in_place_and_saves_nothing(client, user, field, value, message):
