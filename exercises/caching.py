@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 
 VERSION_KEY = "exercises:library-version"
 TIMEOUT = 300
@@ -26,7 +27,10 @@ def library_version():
 
 def library_changed():
     """Call after any change to movements, equipment, muscles or guidance (the admin does)."""
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet: any fresh number will do
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def cached(name, parts, build):
@@ -49,6 +53,7 @@ class LibraryPage:
     count: int
     number: int
     num_pages: int
+    cards_html: str = ""
 
     @property
     def has_previous(self):
@@ -61,9 +66,15 @@ class LibraryPage:
     @classmethod
     def build(cls, exercises, number):
         page = Paginator(exercises, PAGE_SIZE).get_page(number)
+        exercises = list(page.object_list)
+        # The cards are the same for everyone: render them once, not on every request.
+        cards = render_to_string(
+            "exercises/exercise_list.html#exercise-cards", {"exercises": exercises}
+        )
         return cls(
-            exercises=list(page.object_list),
+            exercises=exercises,
             count=page.paginator.count,
             number=page.number,
             num_pages=page.paginator.num_pages,
+            cards_html=cards,
         )

@@ -1,5 +1,6 @@
 from django.http import Http404, HttpRequest
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
@@ -21,7 +22,7 @@ def exercise_list(request: HtmxHttpRequest):
     asked = request.GET.get("page", "1")
     library = cached(
         "page",
-        (form.cache_parts(), asked[:10]),
+        (form.cache_parts(), asked[:10], get_language()),
         lambda: LibraryPage.build(
             form.filter(Exercise.objects.published()).with_card_data(), asked
         ),
