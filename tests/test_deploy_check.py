@@ -104,6 +104,14 @@ def test_compose_starts_the_app_only_after_migrations_ran_on_a_healthy_database(
     assert services["db"]["restart"] == "unless-stopped"
 
 
+def test_compose_sends_due_reminders_every_quarter_hour():
+    reminders = compose()["services"]["reminders"]
+
+    assert "python manage.py send_reminders; sleep 900" in " ".join(reminders["command"])
+    assert reminders["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert reminders["restart"] == "unless-stopped"
+
+
 def test_compose_takes_its_variables_from_the_documented_example():
     text = (ROOT / "docker-compose.yml").read_text()
     used = set(re.findall(r"\$\{([A-Z0-9_]+)", text))
