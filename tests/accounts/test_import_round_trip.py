@@ -411,7 +411,13 @@ def test_the_file_can_come_on_standard_input(client, person, monkeypatch):
 def test_the_export_command_writes_what_the_page_gives(client, person, tmp_path):
     from_page = export(client, person)
 
-    call_command("export_account", person.username, "--output", str(tmp_path / "out.json"))
+    call_command(
+        "export_account",
+        person.username,
+        "--output",
+        str(tmp_path / "out.json"),
+        stdout=io.StringIO(),
+    )
 
     from_command = json.loads((tmp_path / "out.json").read_text())
     from_page.pop("exported_at"), from_command.pop("exported_at")
@@ -421,4 +427,4 @@ def test_the_export_command_writes_what_the_page_gives(client, person, tmp_path)
 @pytest.mark.django_db
 def test_the_export_command_names_an_unknown_user():
     with pytest.raises(CommandError, match="No user named 'nobody'"):
-        call_command("export_account", "nobody")
+        call_command("export_account", "nobody", "--output", "/dev/null")

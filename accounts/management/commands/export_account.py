@@ -15,7 +15,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--output", "-o", help="write here instead of standard output")
+        # Not standard output: log lines go there too and would spoil the file.
+        parser.add_argument("--output", "-o", required=True, help="the JSON file to write")
 
     def handle(self, *args, **options):
         User = get_user_model()
@@ -23,9 +24,6 @@ class Command(BaseCommand):
             user = User._default_manager.get_by_natural_key(options["username"])
         except User.DoesNotExist:
             raise CommandError(f"No user named {options['username']!r}.") from None
-        text = json.dumps(account_data(user), cls=DjangoJSONEncoder, indent=2)
-        if options["output"]:
-            with open(options["output"], "w", encoding="utf-8") as file:
-                file.write(text)
-        else:
-            self.stdout.write(text)
+        with open(options["output"], "w", encoding="utf-8") as file:
+            json.dump(account_data(user), file, cls=DjangoJSONEncoder, indent=2)
+        self.stdout.write(f"Wrote {options['output']}.")
