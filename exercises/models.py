@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from midback.validators import validate_image_upload
+
 
 class Kind(models.TextChoices):
     MOBILITY = "mobility", _("Stretch / mobility")
@@ -154,7 +156,9 @@ class Exercise(models.Model):
         Muscle, through="Target", related_name="exercises", verbose_name=_("muscles worked")
     )
 
-    image = models.ImageField(_("image"), upload_to="exercises/", blank=True)
+    image = models.ImageField(
+        _("image"), upload_to="exercises/", blank=True, validators=[validate_image_upload]
+    )
     image_alt = models.CharField(
         _("image description"),
         max_length=250,

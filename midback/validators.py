@@ -11,8 +11,8 @@ MAX_IMAGE_SIDE = 6000
 
 
 def validate_image_upload(file):
-    if getattr(file, "_committed", False):
-        return  # already in storage: it was checked when it came in
+    if getattr(file, "_committed", False) or not hasattr(file, "size"):
+        return  # already in storage (checked when it came in), or only a name in a history row
     if file.size > MAX_IMAGE_BYTES:
         raise ValidationError(
             _("The image is %(size)s; the largest allowed is %(limit)s."),

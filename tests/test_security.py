@@ -3,6 +3,7 @@ from io import BytesIO
 
 import pytest
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import override_settings
@@ -10,6 +11,7 @@ from django.urls import path
 from PIL import Image
 
 from midback.validators import MAX_IMAGE_BYTES, validate_image_upload
+from tests.factories import ExerciseFactory
 
 
 def remember_me(request):
@@ -162,6 +164,34 @@ def test_a_picture_with_huge_dimensions_is_refused():
         image_field().clean(upload)
 
     assert refused.value.error_list[0].code == "image_too_wide"
+
+
+@pytest.mark.django_db
+def test_an_exercise_refuses_an_oversized_picture(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    exercise = ExerciseFactory()
+    exercise.image_alt = "A person rowing"
+    exercise.image = SimpleUploadedFile("row.png", png_bytes() + b"\0" * MAX_IMAGE_BYTES)
+
+    with pytest.raises(ValidationError) as refused:
+        exercise.full_clean()
+
+    assert "image" in refused.value.message_dict
+
+
+@pytest.mark.django_db
+def test_an_exercise_keeps_a_fitting_picture(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    exercise = ExerciseFactory()
+    exercise.image_alt = "A person rowing"
+    exercise.image = SimpleUploadedFile("row.png", png_bytes())
+
+    exercise.full_clean()
+    exercise.save()
+    exercise.refresh_from_db()
+
+    exercise.full_clean()  # the stored picture is not read again
+    assert exercise.image.name.startswith("exercises/row")
 
 
 @pytest.fixture
