@@ -381,8 +381,11 @@ def test_an_export_restores_into_a_freshly_migrated_database(client, user, tmp_p
     assert len(movements) == 3 and len(equipment) == 2
     before = export(client, build_person(user, movements, equipment))
     (tmp_path / "export.json").write_text(json.dumps(before))
+    # Only what a newcomer's shell has: the settings this test runs with (a PostgreSQL URL, a
+    # pool, a database cache) must not leak into the fresh database's processes.
     env = {
-        **os.environ,
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/tmp"),
         "SECRET_KEY": "insecure-key-for-tests-only",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
     }
