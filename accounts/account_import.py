@@ -156,7 +156,7 @@ class _Importer:
             routine.is_starter = False
             routine.save()
             _keep_times(routine, row, "created_at", "updated_at")
-            self.routines[row.get("id")] = routine
+            _remember(self.routines, row, routine)
             for m, item in enumerate(row["items"]):
                 items.append(
                     self.build(
@@ -178,7 +178,7 @@ class _Importer:
             schedule = self.build(ScheduledSession, row, where, user=user, routine=routine)
             schedule.save()
             _keep_times(schedule, row, "created_at")
-            self.schedules[row.get("id")] = schedule
+            _remember(self.schedules, row, schedule)
             changes = self.section(row, "changes", where, required=False)
             for m, change_row in enumerate(changes):
                 change = self.build(
@@ -208,7 +208,7 @@ class _Importer:
                 schedule=self.schedules.get(row.get("schedule_id")),
             )
             session.save()
-            self.sessions[row.get("id")] = session
+            _remember(self.sessions, row, session)
             for m, entry_row in enumerate(row["movements"]):
                 entry = self.build(
                     SessionExercise,
@@ -218,7 +218,7 @@ class _Importer:
                     exercise=self.exercises[entry_row["exercise"]],
                 )
                 entries.append(entry)
-                self.entries[entry_row.get("id")] = entry
+                _remember(self.entries, entry_row, entry)
                 if entry_row.get("replaces_id") is not None:
                     swaps.append((entry, entry_row["replaces_id"]))
                 for k, set_row in enumerate(
@@ -272,6 +272,12 @@ class _Importer:
         for row in rows:
             if row.idempotency_key in taken:
                 row.idempotency_key = uuid.uuid4()
+
+
+def _remember(new_rows, row, obj):
+    """Map the row's id in the old database to its new row, for the links that name it."""
+    if row.get("id") is not None:
+        new_rows[row["id"]] = obj
 
 
 def _slug(row, where):
