@@ -8,3 +8,19 @@ document.addEventListener("htmx:afterSwap", (event) => {
   const target = scope.matches(wanted) ? scope : scope.querySelector(wanted);
   if (target) target.focus({ preventScroll: false });
 });
+
+// Site menu (a <details> in the header): Escape closes it and gives focus back to its button;
+// a tap or focus outside it closes it, so it never hides what comes next.
+const openSiteMenu = () => document.querySelector("details.nav-menu[open]");
+document.addEventListener("keydown", (event) => {
+  const menu = openSiteMenu();
+  if (event.key !== "Escape" || !menu) return;
+  menu.open = false;
+  menu.querySelector("summary").focus();
+});
+for (const type of ["click", "focusin"]) {
+  document.addEventListener(type, (event) => {
+    const menu = openSiteMenu();
+    if (menu && !menu.contains(event.target)) menu.open = false;
+  });
+}
