@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from accounts.models import Profile
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, EquipmentFactory, UserFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,19 +28,27 @@ def _log_in(page, live_server, user):
     page.get_by_role("button", name="Log in").click()
 
 
+def _open_menu(page):
+    # Settings and Log out sit in the header's Menu (a <details>) once logged in.
+    page.locator("summary", has_text="Menu").click()
+
+
 def test_a_person_logs_in_and_out_from_the_nav(page, live_server):
     user = UserFactory()
 
     _log_in(page, live_server, user)
 
     expect(page).to_have_url(live_server.url + "/")
+    _open_menu(page)
     page.get_by_role("button", name="Log out").click()
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
 
 
 def test_settings_errors_and_saving_happen_in_place(page, live_server):
     user = UserFactory()
+    EquipmentFactory(name="Test kettlebell", slug="test-kettlebell")
     _log_in(page, live_server, user)
+    _open_menu(page)
     page.get_by_role("link", name="Settings").click()
     page.evaluate("window.__stillTheSamePage = true")
 
@@ -50,14 +58,14 @@ def test_settings_errors_and_saving_happen_in_place(page, live_server):
     page.get_by_label("Time zone").fill("Europe/Madrid")
     page.get_by_label("Sessions a week").fill("2")
     page.get_by_label("Pounds (lb)").check()
-    page.get_by_label("Barbell").check()
+    page.get_by_label("Test kettlebell").check()
     expect(page.get_by_label("My own list")).to_be_checked()
     page.get_by_role("button", name="Save settings").click()
 
     expect(page.get_by_text("Your settings are saved.")).to_be_visible()
     assert page.evaluate("window.__stillTheSamePage") is True
     profile = Profile.objects.get(user=user)
-    assert [str(item) for item in profile.equipment.all()] == ["Barbell"]
+    assert [str(item) for item in profile.equipment.all()] == ["Test kettlebell"]
     assert (profile.time_zone, profile.weekly_target, profile.weight_unit) == (
         "Europe/Madrid",
         2,
