@@ -198,3 +198,20 @@ def test_it_links_to_password_change_and_delete(client, user):
 
     assert reverse("password_change").encode() in response.content
     assert reverse("accounts:delete").encode() in response.content
+
+
+def test_the_page_costs_the_same_queries_however_much_equipment_exists(
+    client, user, django_assert_num_queries
+):
+    profile = ProfileFactory(user=user, training_at="custom")
+    client.force_login(user)
+    client.get(URL)  # session and profile warmed up
+    with django_assert_num_queries(5) as few:
+        client.get(URL)
+    extra = [EquipmentFactory() for _ in range(30)]
+    profile.equipment.set(extra[:10])
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(URL)
+
+    assert response.content.count(b'name="equipment"') == len(Equipment.objects.all())
