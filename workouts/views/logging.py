@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from functools import wraps
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -62,12 +64,34 @@ def is_fragment_request(request):
 SWAP_CHOICES = 12
 
 
+class Choice(NamedTuple):
+    pk: int
+    name: str
+    kind: str
+
+
 def exercise_choices():
-    """Every published movement, for adding one: library content, so cached."""
+    """Every published movement: library content, so cached (as tuples, quick to unpickle)."""
     return cached(
         "names",
         (),
-        lambda: list(Exercise.objects.published().only("pk", "name", "kind").order_by("name")),
+        lambda: [
+            Choice(*row)
+            for row in Exercise.objects.published()
+            .order_by("name")
+            .values_list("pk", "name", "kind")
+        ],
+    )
+
+
+def add_options():
+    """The <option>s of the add list, rendered once per content version, not per request."""
+    return cached(
+        "add-options",
+        (),
+        lambda: format_html_join(
+            "", '<option value="{}">{}</option>', ((c.pk, c.name) for c in exercise_choices())
+        ),
     )
 
 
@@ -178,7 +202,7 @@ def card_context(request):
     return {
         "weight_unit": weight_unit,
         "weight_step": WEIGHT_STEPS.get(weight_unit, "1"),
-        "exercise_choices": exercise_choices(),
+        "add_options": add_options(),
         "red_flag_signs": safety.RED_FLAG_SIGNS,
         "professionals": safety.PROFESSIONALS,
     }
