@@ -82,3 +82,64 @@ def test_the_admin_login_is_locked_too(client, settings):
     assert response.status_code == 429
     assert b"Logging in is paused" in response.content
     assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_behind_a_load_balancer_it_locks_the_client_not_the_balancer(client, user, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    balancer = {"REMOTE_ADDR": "10.0.0.2"}
+    _fail(
+        client,
+        reverse("login"),
+        user.username,
+        settings.AXES_FAILURE_LIMIT,
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **balancer,
+    )
+
+    attacker = client.post(
+        reverse("login"),
+        {"username": user.username, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **balancer,
+    )
+    owner = client.post(
+        reverse("login"),
+        {"username": user.username, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.20",  # a forged entry, then the real one
+        **balancer,
+    )
+
+    assert attacker.status_code == 429
+    assert owner.status_code == 302
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_for_changes_nothing(client, user, settings):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("login"),
+            {"username": user.username, "password": "guess"},
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+        )
+
+    response = client.post(
+        reverse("login"),
+        {"username": user.username, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="192.0.2.200",
+    )
+
+    assert response.status_code == 429
+
+
+def test_a_garbled_forwarded_for_falls_back_to_the_connecting_address(client, user, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    response = client.post(
+        reverse("login"),
+        {"username": user.username, "password": "guess"},
+        HTTP_X_FORWARDED_FOR="not-an-address",
+    )
+
+    from axes.models import AccessAttempt
+
+    assert response.status_code == 200
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["127.0.0.1"]
