@@ -6,10 +6,10 @@ Plans go to bench/results/plans-<page>.txt (EXPLAIN ANALYZE of every query over 
 """
 
 import argparse
-import os
 import re
 import sys
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +44,7 @@ def main():
     out.mkdir(exist_ok=True)
     seen = set()
     pages = [(label, path, extra, fields) for label, path, extra, fields in load_targets(user)]
-    pages += [(label, path, {}, None) for label, path, _ in page_targets(user)]
+    pages += [(label, path, {}, None) for label, path, _ in page_targets(user, fresh=False)]
     for label, path, extra, fields in pages:
         if (path, bool(fields)) in seen or (args.only and args.only not in label):
             continue
@@ -57,7 +57,7 @@ def main():
                 response = client.get(path, **meta)
             else:
                 response = client.post(
-                    path, {**fields, "idempotency_key": os.urandom(8).hex()}, **meta
+                    path, {**fields, "idempotency_key": str(uuid.uuid4())}, **meta
                 )
             elapsed = (time.perf_counter() - started) * 1000
         db = sum(float(q["time"]) for q in queries.captured_queries) * 1000
