@@ -160,3 +160,26 @@ def test_no_main_page_scrolls_sideways_on_a_phone(phone, live_server):
     for path in pages:
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+
+
+def test_without_javascript_the_menu_opens_and_log_out_still_posts(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    log_in(page, live_server)
+
+    menu_button(page).click()
+    page.get_by_role("link", name="Progress", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Progress")
+    menu_button(page).click()
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    context.close()
+
+
+def test_on_a_wide_screen_the_header_is_one_row(page, live_server):
+    page.set_viewport_size({"width": 1024, "height": 700})
+    log_in(page, live_server)
+    assert header_height(page) < 70
+    menu_button(page).click()
+    page.get_by_role("link", name="History", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("History")
