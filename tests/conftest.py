@@ -6,6 +6,26 @@ import pytest
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run tests that flush the database (browser tests, threads) after all the others.
+
+    pytest-django orders them last, but pytest then regroups items by session-scoped
+    parameters (Playwright's browser name) and mixes them back in; a flush wipes the content
+    the migrations loaded for every later test on that worker.
+    """
+
+    def flushes(item):
+        marker = item.get_closest_marker("django_db")
+        transaction = bool(
+            marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+        )
+        fixtures = getattr(item, "fixturenames", ())
+        return transaction or "live_server" in fixtures or "transactional_db" in fixtures
+
+    items.sort(key=flushes)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # Playwright's own browser download is not available here: drive the system Chromium.
@@ -45,16 +65,40 @@ def _unhashed_static_in_browser_tests(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _shipped_content_in_transactional_tests(request):
+    # serialized_rollback should bring back what the migrations loaded after another test's
+    # flush, but on this Django/pytest-django pair it comes back empty once a plain db test has
+    # run on the same worker. Load the shipped content again the way the migrations do.
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("serialized_rollback")):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+
+    from exercises import content as library
+    from exercises.models import Exercise
+    from routines import content as starters
+
+    if not Exercise.objects.exists():
+        library.load(apps, None)
+        starters.load(apps, None)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # The real hasher is slow on purpose; tests create many users and log in often.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    # The library caches pages across requests; each test starts from an empty cache.
+def _empty_cache(request):
+    # The library caches pages across requests; each test starts from an empty cache. Clear it
+    # once the database is ready: a request still in flight from the previous browser test
+    # could otherwise cache a page built between that test's flush and this test's restore.
     from django.core.cache import cache
 
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
     cache.clear()
 
 
