@@ -1,6 +1,10 @@
 from django.contrib import admin
 
+from accounts.forms import AdminLoginForm
 from accounts.models import Profile
+
+# The admin's login gets the same guard against over-long usernames as ours.
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(Profile)

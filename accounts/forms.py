@@ -1,10 +1,34 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, validate_time_zone
 from exercises.models import Equipment
+
+
+class BoundedUsernameMixin:
+    """Refuse an over-long username before authenticate() runs.
+
+    AuthenticationForm sets the field's max_length after the validators were built, so a
+    100 KB name reached the backends and the lockout's failure record (a 255-character
+    column on PostgreSQL): a 500 instead of a message.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length or 150))
+
+
+class LoginForm(BoundedUsernameMixin, AuthenticationForm):
+    pass
+
+
+class AdminLoginForm(BoundedUsernameMixin, AdminAuthenticationForm):
+    pass
 
 
 class SignUpForm(UserCreationForm):

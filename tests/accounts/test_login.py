@@ -62,3 +62,14 @@ def test_it_does_not_log_out_with_get(client, user):
 def test_the_test_client_login_still_works_with_axes(client, user):
     # Other tests rely on client.login(); our axes backend lets request-less calls through.
     assert client.login(username=user.username, password=PASSWORD)
+
+
+@pytest.mark.parametrize("url_name", ["login", "admin:login"])
+def test_an_absurdly_long_username_gets_a_message_not_an_error(client, url_name):
+    from axes.models import AccessAttempt
+
+    response = client.post(reverse(url_name), {"username": "x" * 100_000, "password": "guess"})
+
+    assert response.status_code == 200
+    assert b"at most 150 characters" in response.content
+    assert not AccessAttempt.objects.exists()
