@@ -180,9 +180,7 @@ class TestOccurrences:
             user=user, start_date=D(2026, 10, 18), weekdays="6", time=datetime.time(7)
         )
 
-        starts = [
-            o.starts_at(berlin) for o in occurrences(user, D(2026, 10, 18), D(2026, 11, 2))
-        ]
+        starts = [o.starts_at(berlin) for o in occurrences(user, D(2026, 10, 18), D(2026, 11, 2))]
 
         assert [(s.day, s.hour) for s in starts] == [(18, 7), (25, 7), (1, 7)]
         assert [s.astimezone(datetime.UTC).hour for s in starts] == [5, 6, 6]
