@@ -31,7 +31,7 @@ browser:
 
 # The whole suite on the database in DATABASE_URL (default: SQLite), in parallel.
 test: install browser
-	$(PY) manage.py collectstatic --noinput --verbosity 0
+	SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} $(PYTEST_ARGS)
 
 lint: install
