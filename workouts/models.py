@@ -196,18 +196,24 @@ class SessionExerciseQuerySet(models.QuerySet):
         return self.filter(session__user=user)
 
 
-class SessionExercise(models.Model):
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("To do")
-        DONE = "done", _("Done")
-        SKIPPED = "skipped", _("Skipped")
-        STOPPED = "stopped", _("Stopped for pain")
+class EntryStatus(models.TextChoices):
+    PLANNED = "planned", _("To do")
+    DONE = "done", _("Done")
+    SKIPPED = "skipped", _("Skipped")
+    STOPPED = "stopped", _("Stopped for pain")
 
-    class SkipReason(models.TextChoices):
-        PAIN = "pain", _("Pain or discomfort")
-        NO_EQUIPMENT = "no-equipment", _("No equipment")
-        TIME = "time", _("Out of time")
-        OTHER = "other", _("Other")
+
+class EntrySkipReason(models.TextChoices):
+    PAIN = "pain", _("Pain or discomfort")
+    NO_EQUIPMENT = "no-equipment", _("No equipment")
+    TIME = "time", _("Out of time")
+    OTHER = "other", _("Other")
+
+
+class SessionExercise(models.Model):
+    Status = EntryStatus
+
+    SkipReason = EntrySkipReason
 
     session = models.ForeignKey(WorkoutSession, on_delete=models.CASCADE, related_name="entries")
     exercise = models.ForeignKey(
@@ -251,6 +257,33 @@ class SessionExercise(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("movement in a session")
         verbose_name_plural = _("movements in a session")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned_sets__gte=1, planned_sets__lte=10),
+                name="entry_planned_sets_1_to_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_reps__isnull=True) | Q(planned_reps__lte=100),
+                name="entry_planned_reps_le_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_hold_seconds__isnull=True) | Q(planned_hold_seconds__lte=600),
+                name="entry_planned_hold_le_600",
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_weight__isnull=True)
+                | Q(planned_weight__gte=0, planned_weight__lte=1000),
+                name="entry_planned_weight_0_to_1000",
+            ),
+            models.CheckConstraint(condition=Q(rest_seconds__lte=600), name="entry_rest_le_600"),
+            models.CheckConstraint(
+                condition=Q(status__in=EntryStatus.values), name="entry_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(skip_reason="") | Q(skip_reason__in=EntrySkipReason.values),
+                name="entry_skip_reason_known",
+            ),
+        ]
 
     def __str__(self):
         return str(self.exercise)
@@ -393,31 +426,40 @@ class SetLog(models.Model):
         return f"Set of {self.entry}"
 
 
+class PainLocation(models.TextChoices):
+    BETWEEN_SHOULDER_BLADES = "between-shoulder-blades", _("Between the shoulder blades")
+    UPPER_BACK = "upper-back", _("Upper back")
+    LOWER_BACK = "lower-back", _("Lower back")
+    NECK = "neck", _("Neck")
+    SHOULDER = "shoulder", _("Shoulder")
+    CHEST_RIBS = "chest-ribs", _("Chest or ribs")
+    ARM = "arm", _("Arm")
+    LEG = "leg", _("Leg")
+
+
+class PainKind(models.TextChoices):
+    STIFFNESS = "stiffness", _("Stiffness")
+    ACHE = "ache", _("Ache")
+    TIGHTNESS = "tightness", _("Tightness")
+    SHARP = "sharp", _("Sharp")
+    SHOOTING = "shooting", _("Shooting")
+    BURNING = "burning", _("Burning")
+    NUMBNESS = "numbness", _("Numbness or tingling")
+
+
+class PainTiming(models.TextChoices):
+    BEFORE = "before", _("Before the session")
+    DURING = "during", _("During a movement")
+    AFTER = "after", _("After the session")
+    DAY = "day", _("A day entry")
+
+
 class PainNote(models.Model):
-    class Location(models.TextChoices):
-        BETWEEN_SHOULDER_BLADES = "between-shoulder-blades", _("Between the shoulder blades")
-        UPPER_BACK = "upper-back", _("Upper back")
-        LOWER_BACK = "lower-back", _("Lower back")
-        NECK = "neck", _("Neck")
-        SHOULDER = "shoulder", _("Shoulder")
-        CHEST_RIBS = "chest-ribs", _("Chest or ribs")
-        ARM = "arm", _("Arm")
-        LEG = "leg", _("Leg")
+    Location = PainLocation
 
-    class Kind(models.TextChoices):
-        STIFFNESS = "stiffness", _("Stiffness")
-        ACHE = "ache", _("Ache")
-        TIGHTNESS = "tightness", _("Tightness")
-        SHARP = "sharp", _("Sharp")
-        SHOOTING = "shooting", _("Shooting")
-        BURNING = "burning", _("Burning")
-        NUMBNESS = "numbness", _("Numbness or tingling")
+    Kind = PainKind
 
-    class Timing(models.TextChoices):
-        BEFORE = "before", _("Before the session")
-        DURING = "during", _("During a movement")
-        AFTER = "after", _("After the session")
-        DAY = "day", _("A day entry")
+    Timing = PainTiming
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pain_notes"
@@ -459,6 +501,15 @@ class PainNote(models.Model):
             models.CheckConstraint(
                 condition=Q(entry__isnull=True) | Q(session__isnull=False),
                 name="painnote_entry_needs_session",
+            ),
+            models.CheckConstraint(
+                condition=Q(location__in=PainLocation.values), name="painnote_location_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=PainKind.values), name="painnote_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(timing__in=PainTiming.values), name="painnote_timing_known"
             ),
         ]
 
