@@ -104,6 +104,17 @@ def test_log_a_whole_session_by_tapping(page, live_server, person):
     assert not session.is_in_progress and session.feeling == 4 and session.pain_before == 2
     assert SetLog.objects.filter(entry__session=session).count() == 3
 
+    page.goto(live_server.url + "/sessions/history/")
+    expect(page.get_by_text("Zz short session").first).to_be_visible()
+    expect(page.get_by_text("11 reps").first).to_be_visible()
+
+    page.goto(live_server.url + "/sessions/progress/")
+    sessions = page.locator("section", has=page.locator("#sessions-heading"))
+    expect(sessions.locator("svg.chart")).to_be_visible()
+    expect(sessions.locator("tbody tr").last.locator("td").first).to_have_text("1")
+    pain = page.locator("section", has=page.locator("#pain-heading"))
+    expect(pain.locator("svg.chart")).to_be_visible()
+
 
 def test_a_double_tap_saves_one_set_and_a_failed_save_keeps_the_values(page, live_server, person):
     log_in_and_start(page, live_server, person, check_start_page=True)
