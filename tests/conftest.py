@@ -54,14 +54,14 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
-def _unhashed_static_in_browser_tests(request, settings):
-    # live_server serves /static/ through the staticfiles finders, which know only the
-    # unhashed names; the manifest's hashed names would all be 404 in the browser.
+def _static_files_as_in_production(request, monkeypatch):
+    # live_server serves /static/ through the staticfiles finders, which know only unhashed
+    # names; let whitenoise answer instead, with the hashed, compressed files `make test`
+    # collects, exactly as production does.
     if request.node.get_closest_marker("browser"):
-        settings.STORAGES = {
-            **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
+        from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+        monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda handler, path: False)
 
 
 @pytest.fixture(autouse=True)

@@ -2,10 +2,9 @@
 needs an inline script, an inline style or a handler attribute that the policy blocks."""
 
 import pytest
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from playwright.sync_api import expect
+
+from tests.browser_login import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,13 +21,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   );
 });
 """
-
-
-@pytest.fixture(autouse=True)
-def static_files_as_in_production(monkeypatch):
-    # The live server's own static handler looks files up by their source names and misses
-    # the hashed ones the pages link to; let whitenoise serve them from STATIC_ROOT instead.
-    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda handler, path: False)
 
 
 @pytest.fixture
@@ -49,17 +41,6 @@ def watched_page(page):
 
     page.csp_violations = violations
     return page
-
-
-def log_in(page, live_server, user):
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": session.session_key, "url": live_server.url}]
-    )
 
 
 def test_the_home_page_and_the_library_filter_run_within_the_policy(watched_page, live_server):

@@ -3,7 +3,6 @@ touch and by keyboard, accessible with the menu open or closed, and no page scro
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, UserFactory
@@ -37,12 +36,6 @@ MAIN_PAGES = [
     "/sessions/report/",
     "/accounts/settings/",
 ]
-
-
-@pytest.fixture(autouse=True)
-def static_files_as_in_production(monkeypatch):
-    # Let whitenoise serve the hashed static names the pages link to.
-    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda handler, path: False)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from playwright.sync_api import expect
 
 from tests.factories import (
@@ -18,12 +17,6 @@ pytestmark = [
     # serialized_rollback brings back the library content the migrations loaded.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def static_files_as_in_production(monkeypatch):
-    # Let whitenoise serve the hashed static names the pages link to (htmx among them).
-    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda handler, path: False)
 
 
 def test_copy_a_starter_add_a_movement_and_move_it_up_without_a_reload(page, live_server):

@@ -4,35 +4,16 @@ import datetime
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from playwright.sync_api import expect
 
 from routines.models import Purpose, ScheduledSession
+from tests.browser_login import log_in
 from tests.factories import RoutineFactory, UserFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def static_files_as_in_production(monkeypatch):
-    # Let whitenoise serve the hashed static names the pages link to (htmx among them).
-    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda handler, path: False)
-
-
-def log_in(page, live_server, user):
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": session.session_key, "url": live_server.url}]
-    )
 
 
 def test_schedule_monday_wednesday_friday_and_see_the_week(page, live_server):

@@ -4,7 +4,6 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from playwright.sync_api import expect
 
 from tests.factories import (
@@ -20,12 +19,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def static_files_as_in_production(monkeypatch):
-    # Let whitenoise serve the hashed static names the pages link to (htmx among them).
-    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda handler, path: False)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -19,12 +18,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def static_files_as_in_production(monkeypatch):
-    # Let whitenoise serve the hashed static names the pages link to (htmx among them).
-    monkeypatch.setattr(StaticFilesHandler, "_should_handle", lambda handler, path: False)
 
 
 def logged_in_context(browser, browser_context_args, live_server, user, scheme):
