@@ -349,6 +349,13 @@ class SessionExercise(models.Model):
         self.skip_reason = reason
         self.save(update_fields=["status", "skip_reason"])
 
+    def resume(self):
+        """Take back a skip or a stop: the movement is on the plan again."""
+        self.status = self.Status.PLANNED
+        self.skip_reason = ""
+        self.save(update_fields=["status", "skip_reason"])
+        self.refresh_status()
+
     def stop_for_pain(self):
         self.status = self.Status.STOPPED
         self.skip_reason = self.SkipReason.PAIN

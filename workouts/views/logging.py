@@ -408,10 +408,7 @@ def skip(request, pk):
 def resume(request, pk):
     """Take back a skip or a stop: the movement is on the plan again."""
     entry = get_object_or_404(user_entries(request.user), pk=pk)
-    entry.status = SessionExercise.Status.PLANNED
-    entry.skip_reason = ""
-    entry.save(update_fields=["status", "skip_reason"])
-    entry.refresh_status()
+    entry.resume()
     return entry_response(request, entry)
 
 
