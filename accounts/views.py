@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.forms import DeleteAccountForm, SettingsForm, SignUpForm
 from accounts.limits import password_reset_allowed
 from accounts.models import Profile, time_zone_names
+from accounts.tasks import send_password_reset
 
 # Signing up logs the new person in; with more than one backend, login() must name one.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -30,7 +31,16 @@ def signup(request):
     return render(request, "registration/signup.html", {"form": form})
 
 
-_password_reset_view = auth_views.PasswordResetView.as_view()
+class PasswordResetView(auth_views.PasswordResetView):
+    def form_valid(self, form):
+        # Enqueued for every address, known or not: the worker looks the accounts up.
+        send_password_reset.enqueue(
+            form.cleaned_data["email"], self.request.get_host(), self.request.is_secure()
+        )
+        return redirect(self.get_success_url())
+
+
+_password_reset_view = PasswordResetView.as_view()
 
 
 @require_http_methods(["GET", "POST"])

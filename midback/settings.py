@@ -4,6 +4,7 @@ Defaults give a newcomer a working app on a SQLite file; production sets the env
 (see .env.example). Bad values stop start-up with a message naming the variable.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "accounts",
     "workouts",
     "axes",
+    "django_tasks_db",
+    "crontask",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +56,8 @@ MIDDLEWARE = [
     # host validation and the HTTPS redirect (see midback/health.py).
     "midback.logging.RequestIdMiddleware",
     "midback.health.HealthProbeMiddleware",
+    # Before anything reads the body: an oversized or chunked request is refused unread.
+    "midback.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -65,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Health notes must not stay in a browser's or a proxy's cache.
+    "midback.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -124,18 +131,65 @@ if env_bool("DB_POOL", default=False):
     }
 
 # With several app processes or containers, shared state must live where all of them see it.
-# Sessions are in the database; CACHE_BACKEND=database puts the cache (the password-reset
-# counters, for one) there too, in a table made once by `manage.py createcachetable`.
-CACHE_BACKEND = env_str("CACHE_BACKEND", default="memory")
-if CACHE_BACKEND == "database":
+# Sessions are in the database. With REDIS_URL the cache (the library, every rate-limit
+# counter) is in Redis, shared by every worker and counted atomically; CACHE_BACKEND=database
+# shares it through a table instead (`manage.py createcachetable`), and the default is each
+# process's own memory, enough for one process on a laptop.
+REDIS_URL = env_str("REDIS_URL", default="")
+CACHE_BACKEND = env_str("CACHE_BACKEND", default="redis" if REDIS_URL else "memory")
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", default="midback")
+if CACHE_BACKEND == "redis":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("CACHE_BACKEND=redis needs REDIS_URL (redis://host:6379/0).")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+elif CACHE_BACKEND == "database":
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
-elif CACHE_BACKEND != "memory":
-    raise ImproperlyConfigured(f"CACHE_BACKEND must be memory or database, not {CACHE_BACKEND!r}.")
+elif CACHE_BACKEND == "memory":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        f"CACHE_BACKEND must be redis, database or memory, not {CACHE_BACKEND!r}."
+    )
+
+# Background work (reset and reminder emails) through Django's tasks framework. TASKS_BACKEND=
+# database queues them in PostgreSQL for `manage.py db_worker`; the default runs each task at
+# once inside the request, which keeps the one-command SQLite start working without a worker.
+TASKS_BACKEND = env_str("TASKS_BACKEND", default="immediate")
+_task_backends = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in _task_backends:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be immediate or database, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": _task_backends[TASKS_BACKEND]}}
+# The scheduler (`manage.py crontask`) holds a Redis lock, so a second one started by mistake
+# waits instead of sending every reminder twice.
+CRONTASK = {"REDIS_URL": REDIS_URL or None}
+
+# The largest request body accepted (uploads in the admin are the only large ones); the proxy
+# in front caps the same way (deploy/nginx/midback.conf.template).
+REQUEST_BODY_LIMIT = env_int("REQUEST_BODY_LIMIT", 1024 * 1024)
+UPLOAD_BODY_LIMIT = env_int("UPLOAD_BODY_LIMIT", 6 * 1024 * 1024)
+UPLOAD_PATH_PREFIXES = ("/admin/exercises/",)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,11 +243,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
-# Behind a load balancer every request comes from the balancer's address: name how many proxies
-# stand in front and the client's own address is taken from X-Forwarded-For (see client_ip.py).
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-if TRUSTED_PROXY_COUNT < 0:
-    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+# Behind a proxy every request comes from the proxy's address. X-Forwarded-For is believed only
+# when the connection comes from one of these networks (the proxy's), so a client reaching the
+# app directly cannot choose the address it is counted under (see accounts/client_ip.py).
+TRUSTED_PROXIES = []
+for _network in env_list("TRUSTED_PROXIES"):
+    try:
+        TRUSTED_PROXIES.append(ipaddress.ip_network(_network, strict=False))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES must be addresses or networks (10.0.0.0/8), not {_network!r}."
+        ) from None
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip_address"
 
 # Password reset requests, counted in the default cache over a fixed window.

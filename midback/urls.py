@@ -18,3 +18,6 @@ urlpatterns = [
 
 # Uploaded pictures, served only when DEBUG or SERVE_MEDIA is on (see midback/media.py).
 urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media, name="media")]
+
+# A database that is down answers 503 with a page of our own (midback/middleware.py).
+handler500 = "midback.middleware.server_error"

@@ -167,4 +167,10 @@ def test_the_production_example_shares_its_cache_between_app_containers():
         "shell", "-c", "from django.conf import settings; print(settings.CACHES['default'])"
     )
 
-    assert "django.core.cache.backends.db.DatabaseCache" in result.stdout
+    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+
+
+def test_the_production_example_queues_work_for_the_worker():
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.TASKS)")
+
+    assert "django_tasks_db.DatabaseBackend" in result.stdout

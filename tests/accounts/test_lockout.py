@@ -1,3 +1,4 @@
+import ipaddress
 from datetime import timedelta
 
 import pytest
@@ -85,7 +86,7 @@ def test_the_admin_login_is_locked_too(client, settings):
 
 
 def test_behind_a_load_balancer_it_locks_the_client_not_the_balancer(client, user, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.0/24")]
     balancer = {"REMOTE_ADDR": "10.0.0.2"}
     _fail(
         client,
@@ -130,8 +131,44 @@ def test_without_a_trusted_proxy_a_forged_forwarded_for_changes_nothing(client, 
     assert response.status_code == 429
 
 
+def test_a_forwarded_for_from_an_untrusted_address_changes_nothing(client, user, settings):
+    # The proxy is configured, but this client reaches the app directly, past it.
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.0/24")]
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("login"),
+            {"username": user.username, "password": "guess"},
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+            REMOTE_ADDR="203.0.113.9",
+        )
+
+    response = client.post(
+        reverse("login"),
+        {"username": user.username, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="192.0.2.200",
+        REMOTE_ADDR="203.0.113.9",
+    )
+
+    assert response.status_code == 429
+
+
+def test_two_trusted_proxies_in_a_row_are_both_skipped(client, user, settings):
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.0/24")]
+
+    client.post(
+        reverse("login"),
+        {"username": user.username, "password": "guess"},
+        HTTP_X_FORWARDED_FOR="192.0.2.1, 198.51.100.7, 10.0.0.5",
+        REMOTE_ADDR="10.0.0.2",
+    )
+
+    from axes.models import AccessAttempt
+
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["198.51.100.7"]
+
+
 def test_a_garbled_forwarded_for_falls_back_to_the_connecting_address(client, user, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("127.0.0.1/32")]
 
     response = client.post(
         reverse("login"),
