@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from midback.images import PictureField
 from midback.validators import validate_image_upload
 
 
@@ -156,7 +157,7 @@ class Exercise(models.Model):
         Muscle, through="Target", related_name="exercises", verbose_name=_("muscles worked")
     )
 
-    image = models.ImageField(
+    image = PictureField(
         _("image"), upload_to="exercises/", blank=True, validators=[validate_image_upload]
     )
     image_alt = models.CharField(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_SIDE = 6000
+TOO_WIDE = _("The image is %(width)s×%(height)s pixels; each side may be at most %(limit)s.")
 
 
 def validate_image_upload(file):
@@ -24,7 +25,7 @@ def validate_image_upload(file):
         raise ValidationError(_("This file is not an image we can read."), code="invalid_image")
     if max(width, height) > MAX_IMAGE_SIDE:
         raise ValidationError(
-            _("The image is %(width)s×%(height)s pixels; each side may be at most %(limit)s."),
+            TOO_WIDE,
             code="image_too_wide",
             params={"width": width, "height": height, "limit": MAX_IMAGE_SIDE},
         )

@@ -56,6 +56,12 @@ def assert_sent_to_login(response):
     assert response["Location"].startswith(f"{login_url}?next="), response["Location"]
 
 
+def assert_not_stored(response):
+    # What a logged-in person sees may hold health notes: no browser or proxy cache keeps it.
+    cache_control = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"private", "no-store"} <= cache_control, (response.request["PATH_INFO"], cache_control)
+
+
 def assert_unchanged(before, after):
     assert before == after, f"the request changed saved data: {diff(before, after)}"
 
@@ -118,8 +124,12 @@ def test_logged_in_people_reach_their_pages(client, owner, name):
     client.force_login(owner)
     response = client.get(url)
     assert response.status_code in (route.ok if route.get else {405})
+    assert_not_stored(response)
     if route.post:
-        assert client.post(url, {}).status_code in {200, 302, 400}
+        posted = client.post(url, {})
+        assert posted.status_code in {200, 302, 400}
+        assert_not_stored(posted)
+        assert_not_stored(client.post(url, {}, **HTMX))
 
 
 # A user's own objects ----------------------------------------------------------------------------
@@ -133,8 +143,12 @@ def test_the_owner_reaches_their_object(client, owner, name):
     client.force_login(owner)
     response = client.get(url)
     assert response.status_code in (route.ok if route.get else {405})
+    assert_not_stored(response)
     if route.post:
-        assert client.post(url, {}).status_code in {200, 302, 400}
+        posted = client.post(url, {})
+        assert posted.status_code in {200, 302, 400}
+        assert_not_stored(posted)
+        assert_not_stored(client.post(url, {}, **HTMX))
 
 
 @pytest.mark.django_db
