@@ -104,12 +104,32 @@ def test_compose_starts_the_app_only_after_migrations_ran_on_a_healthy_database(
     assert services["db"]["restart"] == "unless-stopped"
 
 
-def test_compose_sends_due_reminders_every_quarter_hour():
-    reminders = compose()["services"]["reminders"]
+def test_compose_publishes_only_the_proxy():
+    services = compose()["services"]
 
-    assert "python manage.py send_reminders; sleep 900" in " ".join(reminders["command"])
-    assert reminders["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
-    assert reminders["restart"] == "unless-stopped"
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"proxy"}
+    assert services["proxy"]["image"].startswith("nginx:")
+    assert services["web"]["expose"] == ["8000"]
+    template = services["proxy"]["volumes"][0]
+    assert template.startswith("./deploy/nginx/midback.conf.template:/etc/nginx/templates/")
+    proxy_address = services["proxy"]["networks"]["backend"]["ipv4_address"]
+    assert services["web"]["environment"]["TRUSTED_PROXIES"] == proxy_address
+
+
+def test_compose_runs_the_worker_and_the_scheduler_with_redis():
+    services = compose()["services"]
+
+    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    assert services["scheduler"]["command"][:3] == ["python", "manage.py", "crontask"]
+    assert services["redis"]["image"].startswith("redis:")
+    for name in ("web", "worker", "scheduler"):
+        service = services[name]
+        assert service["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+        assert service["environment"]["TASKS_BACKEND"] == "database"
+        assert service["depends_on"]["redis"]["condition"] == "service_healthy"
+        assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+        assert service["restart"] == "unless-stopped"
 
 
 def test_compose_takes_its_variables_from_the_documented_example():
