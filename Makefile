@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install install-dev browser lint format migrate serve clean
+.PHONY: run test install install-dev browser lint format migrate serve clean production
 
 $(VENV)/.installed: pyproject.toml
 	@set -e; python=$$(scripts/find-python); \
@@ -33,6 +33,11 @@ browser:
 test: install browser
 	SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only} $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} $(PYTEST_ARGS)
+
+# nginx, gunicorn, Redis and the task worker as docker-compose.yml runs them, without Docker,
+# and the checks CI runs against them (needs PostgreSQL in DATABASE_URL; see .ci/production).
+production: install
+	bash .ci/production
 
 lint: install
 	$(VENV)/bin/ruff check .
