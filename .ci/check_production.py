@@ -5,6 +5,7 @@ Each check prints what it measured; any failure exits non-zero with the reason.
 """
 
 import argparse
+import contextlib
 import http.client
 import mailbox
 import re
@@ -129,10 +130,8 @@ def slow_clients(proxy, count=50, seconds=6.0):
         position = 0
         while not stop.is_set():
             for s in sockets:
-                try:
+                with contextlib.suppress(OSError):
                     s.send(line[position % len(line)].encode())
-                except OSError:
-                    pass
             position += 1
             stop.wait(0.1)
 
@@ -210,7 +209,7 @@ def spoofed_forwarded_for(proxy, app, manage, failure_limit):
     for n in range(failure_limit):
         direct.log_in("ci-direct", "wrong", **{"X-Forwarded-For": f"198.51.100.{n}"})
     locked = direct.log_in("ci-direct", "ci-Password-42", **{"X-Forwarded-For": "198.51.100.99"})
-    check(locked.status == 429, f"rotating it past the proxy still locks the login: {locked.status}")
+    check(locked.status == 429, f"rotating it past the proxy still locks login: {locked.status}")
     # Through the proxy: it replaces whatever the client wrote.
     browser = Browser(proxy)
     for n in range(failure_limit):
@@ -265,7 +264,8 @@ def concurrent_resets(proxy, maildir, manage, limit):
             page = browser.get("/accounts/password/reset/")
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
             began = time.perf_counter()
-            browser.send("/accounts/password/reset/", {"email": email, "csrfmiddlewaretoken": token})
+            data = {"email": email, "csrfmiddlewaretoken": token}
+            browser.send("/accounts/password/reset/", data)
             samples.append(time.perf_counter() - began)
         timings[email] = sorted(samples)[len(samples) // 2]
     print(
@@ -376,7 +376,7 @@ def main():
     options = parser.parse_args()
 
     def manage(code):
-        subprocess.run(
+        subprocess.run(  # noqa: S603 (our own interpreter and code)
             [options.python, "manage.py", "shell", "-c", code],
             check=True,
             stdout=subprocess.DEVNULL,
