@@ -4,7 +4,7 @@ Every visitor sees the same movements, so a page of the library (for one set of 
 is built once and served from the cache until the content changes. Old keys are never
 deleted: a new version makes them unreachable and they expire on their own. With the
 in-memory cache each process has its own copy, so a change reaches the others when their
-entries expire (TIMEOUT); a shared cache (CACHE_BACKEND=database) makes it immediate.
+entries expire (TIMEOUT); the shared Redis cache (REDIS_URL) makes it immediate.
 """
 
 import hashlib
