@@ -56,12 +56,13 @@ MIDDLEWARE = [
     # host validation and the HTTPS redirect (see midback/health.py).
     "midback.logging.RequestIdMiddleware",
     "midback.health.HealthProbeMiddleware",
-    # Before anything reads the body: an oversized or chunked request is refused unread.
-    "midback.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the body (the CSRF check, the view): an oversized or chunked
+    # request is refused unread, with the security headers above.
+    "midback.middleware.RequestSizeMiddleware",
     # Pages compressed (static files come pre-compressed from whitenoise above). Django's
     # gzip pads each response randomly, its answer to BREACH; CSRF tokens are masked too.
     "django.middleware.gzip.GZipMiddleware",

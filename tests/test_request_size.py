@@ -35,6 +35,7 @@ def test_a_200_mb_body_is_refused_with_413_before_it_is_read(client, name):
     assert response.status_code == 413
     assert b"larger than this page accepts" in response.content
     assert response["Connection"] == "close"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
 
 
 def test_a_body_just_under_the_limit_goes_through_to_the_form(client, settings):
