@@ -86,9 +86,18 @@ class PrivateNoStoreMiddleware:
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
+def _database_down(exc):
+    # Also when the lost connection surfaced as another error raised while handling it.
+    while exc is not None:
+        if isinstance(exc, DATABASE_DOWN):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def server_error(request):
     """handler500: a database that is down is a 503 with a short page, anything else a 500."""
-    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+    if _database_down(sys.exc_info()[1]):
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"
         response["Cache-Control"] = "no-store"
