@@ -354,6 +354,18 @@ def request_id(proxy):
     )
 
 
+def forwarded_proto(proxy, app):
+    # HSTS goes out only on requests the app takes for HTTPS: it shows what it believed.
+    spoof = {"X-Forwarded-Proto": "https"}
+    through = request(proxy, "GET", "/exercises/", headers=spoof)
+    direct = request(app, "GET", "/exercises/", headers=spoof)
+    check(
+        "Strict-Transport-Security" not in through.headers,
+        "a client's X-Forwarded-Proto is replaced by the proxy's own (plain HTTP here)",
+    )
+    check("Strict-Transport-Security" in direct.headers, "the app believes it from the proxy")
+
+
 def database_down(down_app):
     print("While the database is down")
     response = request(down_app, "GET", "/exercises/")
@@ -394,6 +406,7 @@ def main():
     shared_library(options.proxy, manage)
     media(options.proxy, Path(options.media_root))
     request_id(options.proxy)
+    forwarded_proto(options.proxy, options.app)
     database_down(options.down_app)
     print(f"\n{len(failures)} failed, in {time.perf_counter() - started:.0f} s")
     sys.exit(1 if failures else 0)

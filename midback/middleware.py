@@ -23,10 +23,9 @@ def body_limit(path):
 
 def refused(status, title, message):
     html = render_to_string("request_refused.html", {"title": title, "message": message})
-    response = HttpResponse(html, status=status)
-    # The unread body is still on the connection: it cannot carry another request.
-    response["Connection"] = "close"
-    return response
+    # No "Connection: close" here: WSGI forbids hop-by-hop headers (runserver asserts on them);
+    # gunicorn's sync workers close every connection after its response anyway.
+    return HttpResponse(html, status=status)
 
 
 class RequestSizeMiddleware:
