@@ -51,9 +51,9 @@ def test_the_413_page_reads_well_on_a_phone(page, live_server):
 
 def test_the_503_page_reads_well_on_a_phone(page, live_server):
     log_in(page, live_server, UserFactory())
-    with mock.patch.object(
-        BaseDatabaseWrapper, "ensure_connection", side_effect=OperationalError("refused")
-    ):
+    # Every query fails, as with the server gone; the live server's own connection bookkeeping
+    # between requests (request_started) is left alone, as a real lost connection leaves it.
+    with mock.patch.object(BaseDatabaseWrapper, "_cursor", side_effect=OperationalError("gone")):
         response = page.goto(f"{live_server.url}/routines/today/")
 
     assert response.status == 503
