@@ -1,4 +1,5 @@
 import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,6 +17,10 @@ class WorkoutSessionQuerySet(models.QuerySet):
 
     def finished(self):
         return self.filter(finished_at__isnull=False)
+
+
+class SessionGone(Exception):
+    """The session was cancelled (deleted) by another request: nothing can be saved in it."""
 
 
 class WorkoutSession(models.Model):
@@ -127,6 +132,26 @@ class WorkoutSession(models.Model):
             return open_session, False
         return session, True
 
+    @contextmanager
+    def held(self):
+        """Run a change to this session under a lock on its row, in one transaction.
+
+        Logging a set, a pain note, finishing and cancelling all take the lock, so they happen
+        one after the other: a set answered "saved" is never deleted by a cancel that read the
+        session before the set existed. Raises SessionGone when a cancel got there first;
+        refreshes finished_at, which another request may have changed.
+        """
+        with transaction.atomic():
+            locked = (
+                WorkoutSession.objects.select_for_update()
+                .filter(pk=self.pk)
+                .values_list("finished_at", flat=True)
+            )
+            if not locked:
+                raise SessionGone
+            self.finished_at = locked[0]
+            yield self
+
     @property
     def is_in_progress(self):
         return self.finished_at is None
@@ -186,7 +211,10 @@ class WorkoutSession(models.Model):
         else:
             self.finished_at = self.started_at + timedelta(minutes=minutes)
         self.feeling = feeling
-        self.pain_after = pain_after
+        # Pain after is also rated with one tap on the page; an empty "pain now" on the finish
+        # form (loaded before that tap) must not erase it.
+        if pain_after is not None:
+            self.pain_after = pain_after
         self.notes = notes
         self.save()
 
@@ -327,12 +355,13 @@ class SessionExercise(models.Model):
         self.refresh_status()
         return set_log, True
 
-    def undo_last_set(self):
-        last = self.sets.order_by("-logged_at", "-pk").first()
-        if last is not None:
-            last.delete()
+    def remove_set(self, set_pk):
+        """Remove the named set; None when it is already gone, so a repeat removes nothing."""
+        set_log = self.sets.filter(pk=set_pk).first()
+        if set_log is not None:
+            set_log.delete()
             self.refresh_status()
-        return last
+        return set_log
 
     def refresh_status(self):
         """Planned until every planned set is logged; skipped and stopped stay as they are."""

@@ -155,7 +155,7 @@ def an_entry(user):
 def a_set(user):
     entry = _entry(user)
     set_log, _created = entry.log_set(idempotency_key=uuid.uuid4(), reps=10)
-    return {"pk": set_log.pk}
+    return {"pk": entry.pk, "set_pk": set_log.pk}
 
 
 def a_pain_note(user):
@@ -321,7 +321,7 @@ ROUTES = {
     "workouts:resume": post_only(Access.OWNED, an_entry),
     "workouts:swap": post_only(Access.OWNED, an_entry, reason=SKIP_REASON, exercise="exercise"),
     "workouts:entry-pain": owned(an_entry, post=True, fields=PAIN_FIELDS),
-    "workouts:delete-set": post_only(Access.OWNED, a_set),
+    "workouts:delete-set": owned(a_set, post=True),
     "workouts:pain-new": login(
         post=True, fields={**PAIN_FIELDS, "timing": "choice:day,during,after"}
     ),
