@@ -17,6 +17,7 @@ from routines.models import (
     LATEST_PLAN_DATE,
     CalendarFeed,
     OccurrenceChange,
+    ScheduledSession,
 )
 from routines.schedule_forms import RescheduleForm, ScheduleForm
 from routines.scheduling import (
@@ -178,9 +179,18 @@ def schedule_create(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def schedule_delete(request, pk):
-    schedule = get_object_or_404(request.user.scheduled_sessions, pk=pk)
+    """Asks on a page of its own (works without JavaScript), then deletes; a resent delete of
+    a plan that is already gone says so instead of a 404 (someone else's plan still is one)."""
+    schedule = request.user.scheduled_sessions.select_related("routine").filter(pk=pk).first()
+    if schedule is None:
+        if ScheduledSession.objects.filter(pk=pk).exists():
+            raise Http404
+        messages.info(request, _("That plan is already deleted."))
+        return redirect("routines:schedule_list")
+    if request.method == "GET":
+        return render(request, "routines/schedule_confirm_delete.html", {"schedule": schedule})
     name = schedule.routine.name
     schedule.delete()
     messages.success(request, _("The plan for %(routine)s is deleted.") % {"routine": name})

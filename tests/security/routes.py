@@ -296,7 +296,7 @@ ROUTES = {
         post=True,
         fields={"routine": "routine", "start_date": "date", "time": "time", "weekdays": "weekday"},
     ),
-    "routines:schedule_delete": post_only(Access.OWNED, a_schedule),
+    "routines:schedule_delete": owned(a_schedule, post=True),
     "routines:occurrence_edit": owned(
         an_occurrence, post=True, fields={"new_date": "date", "new_time": "time"}
     ),
