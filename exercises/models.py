@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from exercises.caching import LibraryQuerySet
 from midback.validators import validate_image_upload
 
 
@@ -51,6 +52,8 @@ class Equipment(models.Model):
 
     history = HistoricalRecords()
 
+    objects = LibraryQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("equipment")
@@ -68,6 +71,8 @@ class Muscle(models.Model):
 
     history = HistoricalRecords()
 
+    objects = LibraryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-is_mid_back", "name"]
         verbose_name = _("muscle")
@@ -77,7 +82,7 @@ class Muscle(models.Model):
         return self.name
 
 
-class ExerciseQuerySet(models.QuerySet):
+class ExerciseQuerySet(LibraryQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -317,6 +322,8 @@ class Target(models.Model):
 
     history = HistoricalRecords()
 
+    objects = LibraryQuerySet.as_manager()
+
     class Meta:
         ordering = ["role", "muscle__name"]
         verbose_name = _("muscle worked")
@@ -335,6 +342,8 @@ class Step(models.Model):
     text = models.TextField(_("instruction"), max_length=500)
 
     history = HistoricalRecords()
+
+    objects = LibraryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position"]
@@ -372,6 +381,8 @@ class Guidance(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     history = HistoricalRecords()
+
+    objects = LibraryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "title"]
