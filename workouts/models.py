@@ -70,22 +70,29 @@ class WorkoutSession(models.Model):
                 fields=["user"],
                 condition=Q(finished_at__isnull=True),
                 name="one_session_in_progress",
+                violation_error_message=_(
+                    "You already have a session in progress: finish it first."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(finished_at__isnull=True) | Q(finished_at__gte=models.F("started_at")),
                 name="session_finishes_after_start",
+                violation_error_message=_("A session cannot finish before it started."),
             ),
             models.CheckConstraint(
                 condition=Q(feeling__isnull=True) | Q(feeling__gte=1, feeling__lte=5),
                 name="session_feeling_1_to_5",
+                violation_error_message=_("Choose a feeling from 1 to 5."),
             ),
             models.CheckConstraint(
                 condition=Q(pain_before__isnull=True) | Q(pain_before__lte=10),
                 name="session_pain_before_0_to_10",
+                violation_error_message=_("Choose a number from 0 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(pain_after__isnull=True) | Q(pain_after__lte=10),
                 name="session_pain_after_0_to_10",
+                violation_error_message=_("Choose a number from 0 to 10."),
             ),
         ]
 
@@ -289,27 +296,38 @@ class SessionExercise(models.Model):
             models.CheckConstraint(
                 condition=Q(planned_sets__gte=1, planned_sets__lte=10),
                 name="entry_planned_sets_1_to_10",
+                violation_error_message=_("Sets must be from 1 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(planned_reps__isnull=True) | Q(planned_reps__lte=100),
                 name="entry_planned_reps_le_100",
+                violation_error_message=_("Reps can be at most 100."),
             ),
             models.CheckConstraint(
                 condition=Q(planned_hold_seconds__isnull=True) | Q(planned_hold_seconds__lte=600),
                 name="entry_planned_hold_le_600",
+                violation_error_message=_("A hold can be at most 600 seconds."),
             ),
             models.CheckConstraint(
                 condition=Q(planned_weight__isnull=True)
                 | Q(planned_weight__gte=0, planned_weight__lte=1000),
                 name="entry_planned_weight_0_to_1000",
+                violation_error_message=_("Weight must be from 0 to 1000."),
             ),
-            models.CheckConstraint(condition=Q(rest_seconds__lte=600), name="entry_rest_le_600"),
             models.CheckConstraint(
-                condition=Q(status__in=EntryStatus.values), name="entry_status_known"
+                condition=Q(rest_seconds__lte=600),
+                name="entry_rest_le_600",
+                violation_error_message=_("Rest can be at most 600 seconds."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=EntryStatus.values),
+                name="entry_status_known",
+                violation_error_message=_("Choose a status from the list."),
             ),
             models.CheckConstraint(
                 condition=Q(skip_reason="") | Q(skip_reason__in=EntrySkipReason.values),
                 name="entry_skip_reason_known",
+                violation_error_message=_("Choose a reason from the list."),
             ),
         ]
 
@@ -438,23 +456,29 @@ class SetLog(models.Model):
         verbose_name_plural = _("sets")
         constraints = [
             models.CheckConstraint(
-                condition=Q(reps__isnull=True) | Q(reps__lte=100), name="set_reps_le_100"
+                condition=Q(reps__isnull=True) | Q(reps__lte=100),
+                name="set_reps_le_100",
+                violation_error_message=_("Reps can be at most 100."),
             ),
             models.CheckConstraint(
                 condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=1000),
                 name="set_weight_0_to_1000",
+                violation_error_message=_("Weight must be from 0 to 1000."),
             ),
             models.CheckConstraint(
                 condition=Q(hold_seconds__isnull=True) | Q(hold_seconds__lte=600),
                 name="set_hold_le_600",
+                violation_error_message=_("A hold can be at most 600 seconds."),
             ),
             models.CheckConstraint(
                 condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=10),
                 name="set_rpe_1_to_10",
+                violation_error_message=_("Effort must be from 1 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(reps__isnull=False) | Q(hold_seconds__isnull=False),
                 name="set_has_reps_or_hold",
+                violation_error_message=_("Enter the reps or the hold time."),
             ),
         ]
 
@@ -532,20 +556,29 @@ class PainNote(models.Model):
         indexes = [models.Index(fields=["user", "-noted_at"], name="painnote_user_noted")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(intensity__lte=10), name="painnote_intensity_0_to_10"
+                condition=Q(intensity__lte=10),
+                name="painnote_intensity_0_to_10",
+                violation_error_message=_("Choose a number from 0 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(entry__isnull=True) | Q(session__isnull=False),
                 name="painnote_entry_needs_session",
+                violation_error_message=_("A note on a movement belongs to its session."),
             ),
             models.CheckConstraint(
-                condition=Q(location__in=PainLocation.values), name="painnote_location_known"
+                condition=Q(location__in=PainLocation.values),
+                name="painnote_location_known",
+                violation_error_message=_("Choose where you feel it from the list."),
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=PainKind.values), name="painnote_kind_known"
+                condition=Q(kind__in=PainKind.values),
+                name="painnote_kind_known",
+                violation_error_message=_("Choose what it feels like from the list."),
             ),
             models.CheckConstraint(
-                condition=Q(timing__in=PainTiming.values), name="painnote_timing_known"
+                condition=Q(timing__in=PainTiming.values),
+                name="painnote_timing_known",
+                violation_error_message=_("Choose when from the list."),
             ),
         ]
 
