@@ -4,9 +4,10 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from exercises.models import Equipment, Exercise, Guidance, Muscle, Step, Target
+from midback.admin_privacy import HidesPeoplesData
 
 
-class LibraryContentAdmin(SimpleHistoryAdmin):
+class LibraryContentAdmin(HidesPeoplesData, SimpleHistoryAdmin):
     """Admin for what the cached library shows; exercises.caching refreshes the cache on every
     save, delete and revert by itself."""
 
