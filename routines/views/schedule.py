@@ -12,6 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Profile
+from midback.validators import parse_id
 from routines.models import (
     EARLIEST_PLAN_DATE,
     LATEST_PLAN_DATE,
@@ -166,8 +167,8 @@ def schedule_create(request):
             return redirect(url)
     else:
         initial = {"start_date": local_today(request.user)}
-        routine_id = request.GET.get("routine", "")
-        if routine_id.isdigit():
+        routine_id = parse_id(request.GET.get("routine", ""))
+        if routine_id is not None:
             routine = request.user.routines.filter(pk=routine_id, is_archived=False).first()
             if routine is not None:
                 initial["routine"] = routine

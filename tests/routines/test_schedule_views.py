@@ -55,6 +55,15 @@ class TestScheduleCreate:
 
         assert response.context["form"].initial["routine"] == routine
 
+    @pytest.mark.parametrize("value", ["²", "①", "2²", "١", str(2**63)])
+    def test_it_ignores_a_routine_id_that_is_not_a_plain_number(self, client, user, value):
+        client.force_login(user)
+
+        response = client.get(reverse("routines:schedule_create"), {"routine": value})
+
+        assert response.status_code == 200
+        assert "routine" not in response.context["form"].initial
+
     def test_it_ignores_someone_elses_routine_in_the_query(self, client, user, other_user):
         theirs = RoutineFactory(user=other_user)
         client.force_login(user)

@@ -433,13 +433,15 @@ def set_description(set_log):
 def delete_set(request, pk, set_pk):
     """Delete a set after a confirmation page (works without JavaScript); a repeat is harmless."""
     entry = get_object_or_404(user_entries(request.user).select_related("exercise"), pk=pk)
+    set_log = entry.sets.filter(pk=set_pk).first()
+    if set_log is None:
+        if SetLog.objects.filter(pk=set_pk).exists():
+            raise Http404  # another movement's set, maybe someone else's
+        return set_removed_response(request, entry, None)
     if request.method == "POST":
         with entry.session.held():
             removed = entry.remove_set(set_pk)
         return set_removed_response(request, entry, removed)
-    set_log = entry.sets.filter(pk=set_pk).first()
-    if set_log is None:
-        return set_removed_response(request, entry, None)
     number = entry.sets.filter(
         Q(logged_at__lt=set_log.logged_at) | Q(logged_at=set_log.logged_at, pk__lt=set_log.pk)
     ).count()
