@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from routines.models import Purpose, ScheduledSession
 from tests.browser_login import log_in
+from tests.workouts.test_saved_browser import shot
 from tests.factories import RoutineFactory, ScheduledSessionFactory, UserFactory
 
 pytestmark = [
@@ -60,6 +61,7 @@ def test_deleting_a_plan_asks_first_and_keep_it_keeps_it(page, live_server):
     page.get_by_role("link", name="Delete plan Zz band rows").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Delete this plan?")
     assert ScheduledSession.objects.count() == 1
+    shot(page, "plan-confirm")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.get_by_role("link", name="Keep it").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My plans")
