@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from routines.models import Purpose, ScheduledSession
 from tests.browser_login import log_in
-from tests.workouts.test_saved_browser import shot
 from tests.factories import RoutineFactory, ScheduledSessionFactory, UserFactory
+from tests.workouts.test_saved_browser import shot
 
 pytestmark = [
     pytest.mark.browser,
