@@ -128,6 +128,10 @@ def routine_unarchive(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def routine_delete(request, pk):
+    if not Routine.objects.filter(pk=pk).exists():
+        # A resent delete: the routine is already gone (someone else's is still a 404).
+        messages.info(request, _("That routine is already deleted."))
+        return redirect("routines:list")
     routine = _own_routine(request, pk)
     if request.method == "POST":
         name = routine.name

@@ -288,7 +288,7 @@ ROUTES = {
     "routines:duplicate": post_only(Access.OWNED, a_routine),
     "routines:archive": post_only(Access.OWNED, a_routine),
     "routines:unarchive": post_only(Access.OWNED, a_routine),
-    "routines:delete": owned(a_routine, post=True),
+    "routines:delete": owned(a_routine, post=True, gone_ok=("pk",)),
     "routines:add_item": post_only(Access.OWNED, a_routine, exercise="exercise"),
     "routines:edit_item": post_only(Access.OWNED, a_routine_item, **PRESCRIPTION_FIELDS),
     "routines:move_item": post_only(Access.OWNED, a_routine_item, direction="choice:up,down"),
