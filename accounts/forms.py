@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, validate_time_zone
 from exercises.models import Equipment
+from midback.validators import parse_id
 
 
 class BoundedUsernameMixin:
@@ -77,11 +78,11 @@ class SignUpForm(UserCreationForm):
 
 
 class EquipmentChoiceField(forms.ModelMultipleChoiceField):
-    # Ids beyond a 64-bit integer overflow SQLite's driver before the query runs: refuse them
-    # with the field's own "not a valid choice" message instead.
+    # Ids beyond a 64-bit integer overflow SQLite's driver before the query runs, and "²"
+    # passes isdigit() but not int(): refuse them with the field's own "not a valid choice".
     def _check_values(self, value):
         for pk in value:
-            if str(pk).isdigit() and int(pk) >= 2**63:
+            if parse_id(pk) is None:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

@@ -66,6 +66,7 @@ class Profile(models.Model):
             models.CheckConstraint(
                 condition=Q(weekly_target__gte=1, weekly_target__lte=7),
                 name="profile_weekly_target_1_to_7",
+                violation_error_message=_("Choose a weekly target from 1 to 7 sessions."),
             )
         ]
 

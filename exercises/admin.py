@@ -3,25 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from exercises.caching import library_changed
 from exercises.models import Equipment, Exercise, Guidance, Muscle, Step, Target
+from midback.admin_privacy import HidesPeoplesData
 
 
-class LibraryContentAdmin(SimpleHistoryAdmin):
-    """Admin for what the cached library shows: every change starts a new cache version."""
-
-    def save_related(self, request, form, formsets, change):
-        # Runs after save_model, once the inlines and many-to-many fields are saved too.
-        super().save_related(request, form, formsets, change)
-        library_changed()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        library_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        library_changed()
+class LibraryContentAdmin(HidesPeoplesData, SimpleHistoryAdmin):
+    """Admin for what the cached library shows; exercises.caching refreshes the cache on every
+    save, delete and revert by itself."""
 
 
 class StepInline(admin.TabularInline):
@@ -89,7 +77,6 @@ class ExerciseAdmin(LibraryContentAdmin):
             exercise._change_reason = _("Published") if value else _("Unpublished")
             exercise.save(update_fields=["is_published", "updated_at"])
             changed += 1
-        library_changed()
         if value:
             message = ngettext(
                 "%(count)d movement published.", "%(count)d movements published.", changed

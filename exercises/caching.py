@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.template.loader import render_to_string
 
 VERSION_KEY = "exercises:library-version"
@@ -26,11 +28,51 @@ def library_version():
 
 
 def library_changed():
-    """Call after any change to movements, equipment, muscles or guidance (the admin does)."""
+    """A new version: what the public sees is built again from the database."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: any fresh number will do
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _content_changed(**kwargs):
+    # Now, and again once the change is committed: a page rebuilt in between would have read
+    # the old rows and been kept under the new version.
+    library_changed()
+    transaction.on_commit(library_changed)
+
+
+def watch_library(*library_models):
+    """Refresh the cache on every way these models' rows change: saves and deletes from
+    anywhere (the admin, a revert from the history, loaddata, the shell), many-to-many
+    edits, and bulk updates through LibraryQuerySet."""
+    for model in library_models:
+        uid = f"library-cache-{model._meta.label}"
+        post_save.connect(_content_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _content_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field}"
+            )
+
+
+class LibraryQuerySet(models.QuerySet):
+    """Bulk writes send no signals: they refresh the cache themselves."""
+
+    def update(self, **kwargs):
+        rows = super().update(**kwargs)
+        _content_changed()
+        return rows
+
+    def bulk_create(self, *args, **kwargs):
+        created = super().bulk_create(*args, **kwargs)
+        _content_changed()
+        return created
+
+    def bulk_update(self, *args, **kwargs):
+        rows = super().bulk_update(*args, **kwargs)
+        _content_changed()
+        return rows
 
 
 def cached(name, parts, build):

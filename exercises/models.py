@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from exercises.caching import LibraryQuerySet
 from midback.images import PictureField
 from midback.validators import validate_image_upload
 
@@ -52,6 +53,8 @@ class Equipment(models.Model):
 
     history = HistoricalRecords()
 
+    objects = LibraryQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("equipment")
@@ -69,6 +72,8 @@ class Muscle(models.Model):
 
     history = HistoricalRecords()
 
+    objects = LibraryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-is_mid_back", "name"]
         verbose_name = _("muscle")
@@ -78,7 +83,7 @@ class Muscle(models.Model):
         return self.name
 
 
-class ExerciseQuerySet(models.QuerySet):
+class ExerciseQuerySet(LibraryQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -188,31 +193,41 @@ class Exercise(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(sets__gte=1, sets__lte=10), name="exercise_sets_1_to_10"
+                condition=Q(sets__gte=1, sets__lte=10),
+                name="exercise_sets_1_to_10",
+                violation_error_message=_("Sets must be from 1 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(reps_min__isnull=True) | Q(reps_min__gte=1),
                 name="exercise_reps_min_positive",
+                violation_error_message=_("The lowest number of reps must be at least 1."),
             ),
             models.CheckConstraint(
                 condition=Q(reps_max__isnull=True)
                 | (Q(reps_min__isnull=False) & Q(reps_max__gte=models.F("reps_min"))),
                 name="exercise_reps_max_not_below_min",
+                violation_error_message=_("Fill in the lowest reps, no higher than the highest."),
             ),
             models.CheckConstraint(
                 condition=Q(hold_seconds__isnull=True)
                 | Q(hold_seconds__gte=1, hold_seconds__lte=600),
                 name="exercise_hold_1_to_600",
+                violation_error_message=_("A hold must be from 1 to 600 seconds."),
             ),
             models.CheckConstraint(
                 condition=Q(reps_min__isnull=False) | Q(hold_seconds__isnull=False),
                 name="exercise_has_reps_or_hold",
+                violation_error_message=_("Give the reps, a hold time, or both."),
             ),
             models.CheckConstraint(
-                condition=Q(rest_seconds__lte=600), name="exercise_rest_at_most_600"
+                condition=Q(rest_seconds__lte=600),
+                name="exercise_rest_at_most_600",
+                violation_error_message=_("Rest can be at most 600 seconds."),
             ),
             models.CheckConstraint(
-                condition=Q(image="") | ~Q(image_alt=""), name="exercise_image_has_alt"
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="exercise_image_has_alt",
+                violation_error_message=_("Describe the picture for people who cannot see it."),
             ),
         ]
 
@@ -318,12 +333,18 @@ class Target(models.Model):
 
     history = HistoricalRecords()
 
+    objects = LibraryQuerySet.as_manager()
+
     class Meta:
         ordering = ["role", "muscle__name"]
         verbose_name = _("muscle worked")
         verbose_name_plural = _("muscles worked")
         constraints = [
-            models.UniqueConstraint(fields=["exercise", "muscle"], name="target_unique_muscle")
+            models.UniqueConstraint(
+                fields=["exercise", "muscle"],
+                name="target_unique_muscle",
+                violation_error_message=_("This muscle is listed twice: keep it once."),
+            )
         ]
 
     def __str__(self):
@@ -337,13 +358,23 @@ class Step(models.Model):
 
     history = HistoricalRecords()
 
+    objects = LibraryQuerySet.as_manager()
+
     class Meta:
         ordering = ["position"]
         verbose_name = _("step")
         verbose_name_plural = _("steps")
         constraints = [
-            models.UniqueConstraint(fields=["exercise", "position"], name="step_unique_position"),
-            models.CheckConstraint(condition=Q(position__gte=1), name="step_position_positive"),
+            models.UniqueConstraint(
+                fields=["exercise", "position"],
+                name="step_unique_position",
+                violation_error_message=_("Two steps have the same number: give each its own."),
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1),
+                name="step_position_positive",
+                violation_error_message=_("Number the steps from 1."),
+            ),
         ]
 
     def __str__(self):
@@ -373,6 +404,8 @@ class Guidance(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     history = HistoricalRecords()
+
+    objects = LibraryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "title"]

@@ -29,3 +29,16 @@ def validate_image_upload(file):
             code="image_too_wide",
             params={"width": width, "height": height, "limit": MAX_IMAGE_SIDE},
         )
+
+
+def parse_id(text):
+    """A database id from a query string or form value, or None.
+
+    str.isdigit() accepts "²" and "①", which int() refuses: only ASCII decimal digits count,
+    and only what fits a 64-bit column.
+    """
+    text = str(text)
+    if not (text.isascii() and text.isdecimal()):
+        return None
+    value = int(text)
+    return value if value < 2**63 else None

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from midback.admin_privacy import HidesPeoplesData
 from routines.models import Routine, RoutineItem
 
 
@@ -22,7 +23,7 @@ class RoutineItemInline(admin.TabularInline):
 
 
 @admin.register(Routine)
-class StarterRoutineAdmin(admin.ModelAdmin):
+class StarterRoutineAdmin(HidesPeoplesData, admin.ModelAdmin):
     """Starter routines only: people's own routines are theirs, not the editors'."""
 
     list_display = ["name", "purpose", "item_count", "updated_at"]

@@ -64,6 +64,7 @@ class Routine(models.Model):
                 condition=(Q(is_starter=True) & Q(user__isnull=True))
                 | (Q(is_starter=False) & Q(user__isnull=False)),
                 name="routine_starter_xor_owner",
+                violation_error_message=_("A routine is either a starter or someone's own."),
             )
         ]
 
@@ -186,26 +187,36 @@ class RoutineItem(models.Model):
         verbose_name_plural = _("routine items")
         constraints = [
             models.CheckConstraint(
-                condition=Q(sets__gte=1, sets__lte=10), name="item_sets_1_to_10"
+                condition=Q(sets__gte=1, sets__lte=10),
+                name="item_sets_1_to_10",
+                violation_error_message=_("Sets must be from 1 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(reps__isnull=True) | Q(reps__gte=1, reps__lte=100),
                 name="item_reps_1_to_100",
+                violation_error_message=_("Reps must be from 1 to 100."),
             ),
             models.CheckConstraint(
                 condition=Q(hold_seconds__isnull=True)
                 | Q(hold_seconds__gte=1, hold_seconds__lte=600),
                 name="item_hold_1_to_600",
+                violation_error_message=_("A hold must be from 1 to 600 seconds."),
             ),
             models.CheckConstraint(
                 condition=Q(reps__isnull=False) | Q(hold_seconds__isnull=False),
                 name="item_has_reps_or_hold",
+                violation_error_message=_("Give the reps, a hold time, or both."),
             ),
             models.CheckConstraint(
                 condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=1000),
                 name="item_weight_0_to_1000",
+                violation_error_message=_("Weight must be from 0 to 1000."),
             ),
-            models.CheckConstraint(condition=Q(rest_seconds__lte=600), name="item_rest_le_600"),
+            models.CheckConstraint(
+                condition=Q(rest_seconds__lte=600),
+                name="item_rest_le_600",
+                violation_error_message=_("Rest can be at most 600 seconds."),
+            ),
         ]
 
     def __str__(self):
@@ -326,7 +337,9 @@ class ScheduledSession(models.Model):
         indexes = [models.Index(fields=["user", "start_date"], name="schedule_user_start")]
         constraints = [
             models.CheckConstraint(
-                condition=plan_date_in_range("start_date"), name="schedule_start_date_in_range"
+                condition=plan_date_in_range("start_date"),
+                name="schedule_start_date_in_range",
+                violation_error_message=_("Choose a date from 2000 to 2100."),
             ),
         ]
 
@@ -380,15 +393,21 @@ class OccurrenceChange(models.Model):
         verbose_name_plural = _("changed occurrences")
         constraints = [
             models.UniqueConstraint(
-                fields=["schedule", "original_date"], name="occurrence_change_once_per_date"
+                fields=["schedule", "original_date"],
+                name="occurrence_change_once_per_date",
+                violation_error_message=_(
+                    "This session was changed already: change it from the week."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(skipped=True) | Q(new_date__isnull=False),
                 name="occurrence_change_skips_or_moves",
+                violation_error_message=_("Choose a new date, or skip the session."),
             ),
             models.CheckConstraint(
                 condition=Q(new_date__isnull=True) | plan_date_in_range("new_date"),
                 name="occurrence_change_new_date_in_range",
+                violation_error_message=_("Choose a date from 2000 to 2100."),
             ),
         ]
 
@@ -436,7 +455,11 @@ class ReminderSent(models.Model):
         verbose_name = _("reminder sent")
         verbose_name_plural = _("reminders sent")
         constraints = [
-            models.UniqueConstraint(fields=["user", "date"], name="reminder_once_per_user_day")
+            models.UniqueConstraint(
+                fields=["user", "date"],
+                name="reminder_once_per_user_day",
+                violation_error_message=_("A reminder went out for that day already."),
+            )
         ]
 
     def __str__(self):

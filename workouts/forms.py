@@ -109,6 +109,12 @@ class SetForm(IdempotentForm):
         }
 
 
+class UndoForm(forms.Form):
+    """Names the set an undo removes, so a repeat cannot remove the one before it."""
+
+    set = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class SkipForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Why?"), choices=SessionExercise.SkipReason.choices, widget=forms.RadioSelect

@@ -1,4 +1,5 @@
 import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,6 +17,10 @@ class WorkoutSessionQuerySet(models.QuerySet):
 
     def finished(self):
         return self.filter(finished_at__isnull=False)
+
+
+class SessionGone(Exception):
+    """The session was cancelled (deleted) by another request: nothing can be saved in it."""
 
 
 class WorkoutSession(models.Model):
@@ -65,22 +70,29 @@ class WorkoutSession(models.Model):
                 fields=["user"],
                 condition=Q(finished_at__isnull=True),
                 name="one_session_in_progress",
+                violation_error_message=_(
+                    "You already have a session in progress: finish it first."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(finished_at__isnull=True) | Q(finished_at__gte=models.F("started_at")),
                 name="session_finishes_after_start",
+                violation_error_message=_("A session cannot finish before it started."),
             ),
             models.CheckConstraint(
                 condition=Q(feeling__isnull=True) | Q(feeling__gte=1, feeling__lte=5),
                 name="session_feeling_1_to_5",
+                violation_error_message=_("Choose a feeling from 1 to 5."),
             ),
             models.CheckConstraint(
                 condition=Q(pain_before__isnull=True) | Q(pain_before__lte=10),
                 name="session_pain_before_0_to_10",
+                violation_error_message=_("Choose a number from 0 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(pain_after__isnull=True) | Q(pain_after__lte=10),
                 name="session_pain_after_0_to_10",
+                violation_error_message=_("Choose a number from 0 to 10."),
             ),
         ]
 
@@ -126,6 +138,26 @@ class WorkoutSession(models.Model):
                 raise
             return open_session, False
         return session, True
+
+    @contextmanager
+    def held(self):
+        """Run a change to this session under a lock on its row, in one transaction.
+
+        Logging a set, a pain note, finishing and cancelling all take the lock, so they happen
+        one after the other: a set answered "saved" is never deleted by a cancel that read the
+        session before the set existed. Raises SessionGone when a cancel got there first;
+        refreshes finished_at, which another request may have changed.
+        """
+        with transaction.atomic():
+            locked = (
+                WorkoutSession.objects.select_for_update()
+                .filter(pk=self.pk)
+                .values_list("finished_at", flat=True)
+            )
+            if not locked:
+                raise SessionGone
+            self.finished_at = locked[0]
+            yield self
 
     @property
     def is_in_progress(self):
@@ -186,7 +218,10 @@ class WorkoutSession(models.Model):
         else:
             self.finished_at = self.started_at + timedelta(minutes=minutes)
         self.feeling = feeling
-        self.pain_after = pain_after
+        # Pain after is also rated with one tap on the page; an empty "pain now" on the finish
+        # form (loaded before that tap) must not erase it.
+        if pain_after is not None:
+            self.pain_after = pain_after
         self.notes = notes
         self.save()
 
@@ -261,27 +296,38 @@ class SessionExercise(models.Model):
             models.CheckConstraint(
                 condition=Q(planned_sets__gte=1, planned_sets__lte=10),
                 name="entry_planned_sets_1_to_10",
+                violation_error_message=_("Sets must be from 1 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(planned_reps__isnull=True) | Q(planned_reps__lte=100),
                 name="entry_planned_reps_le_100",
+                violation_error_message=_("Reps can be at most 100."),
             ),
             models.CheckConstraint(
                 condition=Q(planned_hold_seconds__isnull=True) | Q(planned_hold_seconds__lte=600),
                 name="entry_planned_hold_le_600",
+                violation_error_message=_("A hold can be at most 600 seconds."),
             ),
             models.CheckConstraint(
                 condition=Q(planned_weight__isnull=True)
                 | Q(planned_weight__gte=0, planned_weight__lte=1000),
                 name="entry_planned_weight_0_to_1000",
+                violation_error_message=_("Weight must be from 0 to 1000."),
             ),
-            models.CheckConstraint(condition=Q(rest_seconds__lte=600), name="entry_rest_le_600"),
             models.CheckConstraint(
-                condition=Q(status__in=EntryStatus.values), name="entry_status_known"
+                condition=Q(rest_seconds__lte=600),
+                name="entry_rest_le_600",
+                violation_error_message=_("Rest can be at most 600 seconds."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=EntryStatus.values),
+                name="entry_status_known",
+                violation_error_message=_("Choose a status from the list."),
             ),
             models.CheckConstraint(
                 condition=Q(skip_reason="") | Q(skip_reason__in=EntrySkipReason.values),
                 name="entry_skip_reason_known",
+                violation_error_message=_("Choose a reason from the list."),
             ),
         ]
 
@@ -327,12 +373,13 @@ class SessionExercise(models.Model):
         self.refresh_status()
         return set_log, True
 
-    def undo_last_set(self):
-        last = self.sets.order_by("-logged_at", "-pk").first()
-        if last is not None:
-            last.delete()
+    def remove_set(self, set_pk):
+        """Remove the named set; None when it is already gone, so a repeat removes nothing."""
+        set_log = self.sets.filter(pk=set_pk).first()
+        if set_log is not None:
+            set_log.delete()
             self.refresh_status()
-        return last
+        return set_log
 
     def refresh_status(self):
         """Planned until every planned set is logged; skipped and stopped stay as they are."""
@@ -409,23 +456,29 @@ class SetLog(models.Model):
         verbose_name_plural = _("sets")
         constraints = [
             models.CheckConstraint(
-                condition=Q(reps__isnull=True) | Q(reps__lte=100), name="set_reps_le_100"
+                condition=Q(reps__isnull=True) | Q(reps__lte=100),
+                name="set_reps_le_100",
+                violation_error_message=_("Reps can be at most 100."),
             ),
             models.CheckConstraint(
                 condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=1000),
                 name="set_weight_0_to_1000",
+                violation_error_message=_("Weight must be from 0 to 1000."),
             ),
             models.CheckConstraint(
                 condition=Q(hold_seconds__isnull=True) | Q(hold_seconds__lte=600),
                 name="set_hold_le_600",
+                violation_error_message=_("A hold can be at most 600 seconds."),
             ),
             models.CheckConstraint(
                 condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=10),
                 name="set_rpe_1_to_10",
+                violation_error_message=_("Effort must be from 1 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(reps__isnull=False) | Q(hold_seconds__isnull=False),
                 name="set_has_reps_or_hold",
+                violation_error_message=_("Enter the reps or the hold time."),
             ),
         ]
 
@@ -503,20 +556,29 @@ class PainNote(models.Model):
         indexes = [models.Index(fields=["user", "-noted_at"], name="painnote_user_noted")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(intensity__lte=10), name="painnote_intensity_0_to_10"
+                condition=Q(intensity__lte=10),
+                name="painnote_intensity_0_to_10",
+                violation_error_message=_("Choose a number from 0 to 10."),
             ),
             models.CheckConstraint(
                 condition=Q(entry__isnull=True) | Q(session__isnull=False),
                 name="painnote_entry_needs_session",
+                violation_error_message=_("A note on a movement belongs to its session."),
             ),
             models.CheckConstraint(
-                condition=Q(location__in=PainLocation.values), name="painnote_location_known"
+                condition=Q(location__in=PainLocation.values),
+                name="painnote_location_known",
+                violation_error_message=_("Choose where you feel it from the list."),
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=PainKind.values), name="painnote_kind_known"
+                condition=Q(kind__in=PainKind.values),
+                name="painnote_kind_known",
+                violation_error_message=_("Choose what it feels like from the list."),
             ),
             models.CheckConstraint(
-                condition=Q(timing__in=PainTiming.values), name="painnote_timing_known"
+                condition=Q(timing__in=PainTiming.values),
+                name="painnote_timing_known",
+                violation_error_message=_("Choose when from the list."),
             ),
         ]
 

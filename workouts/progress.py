@@ -354,6 +354,12 @@ def _had_sharp_pain(entry):
     return any(n.kind in SHARP_KINDS for n in entry.pain_notes.all())
 
 
+def _in_sentence(text):
+    """Content text placed inside a sentence of ours: without its own closing punctuation,
+    so "...there.. Stop if" never happens, and on one line."""
+    return " ".join(text.split()).rstrip(".!?;:, ")
+
+
 def _format_weight(weight):
     return f"{weight.normalize():f}"
 
@@ -367,7 +373,7 @@ def _suggest(exercise, entries, unit):
                 "You noted sharp pain during %(name)s last time. Next time, try the easier "
                 "version instead: %(easier)s. Stop if the sharp pain comes back, and see a "
                 "professional if it keeps happening."
-            ) % {"name": exercise.name, "easier": exercise.easier}
+            ) % {"name": exercise.name, "easier": _in_sentence(exercise.easier)}
         else:
             message = _(
                 "You noted sharp pain during %(name)s last time. Next time, go lighter or use "
@@ -392,7 +398,7 @@ def _suggest(exercise, entries, unit):
         message = _(
             "You did all your planned reps of %(name)s in your last two sessions, with little "
             "pain. If it felt steady, you could try the harder version: %(harder)s."
-        ) % {"name": exercise.name, "harder": exercise.harder}
+        ) % {"name": exercise.name, "harder": _in_sentence(exercise.harder)}
         return Suggestion(exercise, "harder", message)
     message = _(
         "You did all your planned reps of %(name)s in your last two sessions, with little "

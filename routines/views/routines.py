@@ -4,7 +4,7 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from routines.forms import (
     PrescriptionForm,
     RoutineForm,
 )
-from routines.models import Routine
+from routines.models import Routine, RoutineItem
 
 LIST = "routines/routine_list.html"
 BUILDER = "routines/routine_detail.html"
@@ -128,6 +128,10 @@ def routine_unarchive(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def routine_delete(request, pk):
+    if not Routine.objects.filter(pk=pk).exists():
+        # A resent delete: the routine is already gone (someone else's is still a 404).
+        messages.info(request, _("That routine is already deleted."))
+        return redirect("routines:list")
     routine = _own_routine(request, pk)
     if request.method == "POST":
         name = routine.name
@@ -264,7 +268,12 @@ def item_add(request, pk):
 @require_POST
 def item_remove(request, pk, item_pk):
     routine = _own_routine(request, pk)
-    item = _own_item(routine, item_pk)
+    item = routine.items.select_related("exercise").filter(pk=item_pk).first()
+    if item is None:
+        if RoutineItem.objects.filter(pk=item_pk).exists():
+            raise Http404
+        # A resent or double-tapped remove: the movement is already gone.
+        return _items_changed(request, routine, notice=_("That movement was already removed."))
     routine.remove_item(item)
     # The pressed button is gone: focus moves to the list's heading instead.
     return _items_changed(

@@ -12,11 +12,13 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Profile
+from midback.validators import parse_id
 from routines.models import (
     EARLIEST_PLAN_DATE,
     LATEST_PLAN_DATE,
     CalendarFeed,
     OccurrenceChange,
+    ScheduledSession,
 )
 from routines.schedule_forms import RescheduleForm, ScheduleForm
 from routines.scheduling import (
@@ -165,8 +167,8 @@ def schedule_create(request):
             return redirect(url)
     else:
         initial = {"start_date": local_today(request.user)}
-        routine_id = request.GET.get("routine", "")
-        if routine_id.isdigit():
+        routine_id = parse_id(request.GET.get("routine", ""))
+        if routine_id is not None:
             routine = request.user.routines.filter(pk=routine_id, is_archived=False).first()
             if routine is not None:
                 initial["routine"] = routine
@@ -178,9 +180,18 @@ def schedule_create(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def schedule_delete(request, pk):
-    schedule = get_object_or_404(request.user.scheduled_sessions, pk=pk)
+    """Asks on a page of its own (works without JavaScript), then deletes; a resent delete of
+    a plan that is already gone says so instead of a 404 (someone else's plan still is one)."""
+    schedule = request.user.scheduled_sessions.select_related("routine").filter(pk=pk).first()
+    if schedule is None:
+        if ScheduledSession.objects.filter(pk=pk).exists():
+            raise Http404
+        messages.info(request, _("That plan is already deleted."))
+        return redirect("routines:schedule_list")
+    if request.method == "GET":
+        return render(request, "routines/schedule_confirm_delete.html", {"schedule": schedule})
     name = schedule.routine.name
     schedule.delete()
     messages.success(request, _("The plan for %(routine)s is deleted.") % {"routine": name})

@@ -215,3 +215,14 @@ def test_the_page_costs_the_same_queries_however_much_equipment_exists(
         response = client.get(URL)
 
     assert response.content.count(b'name="equipment"') == len(Equipment.objects.all())
+
+
+@pytest.mark.parametrize("value", ["²", "①", "1²"])
+def test_unicode_digits_as_equipment_are_refused_in_the_page(client, user, equipment, value):
+    client.force_login(user)
+
+    response = client.post(URL, _data(training_at="custom", equipment=[value]))
+
+    assert response.status_code == 200
+    assert b"errorlist" in response.content
+    assert not Profile.for_user(user).equipment.exists()

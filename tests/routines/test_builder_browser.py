@@ -11,6 +11,7 @@ from tests.factories import (
     RoutineItemFactory,
     UserFactory,
 )
+from tests.workouts.test_saved_browser import shot
 
 pytestmark = [
     pytest.mark.browser,
@@ -62,7 +63,10 @@ def test_copy_a_starter_add_a_movement_and_move_it_up_without_a_reload(page, liv
     copy = user.routines.get()
     assert list(copy.items.values_list("exercise__name", flat=True)) == ["Zz Bravo", "Zz Alpha"]
 
-    page.get_by_role("button", name="Remove Zz Alpha").click()
+    page.locator("summary", has_text="Remove Zz Alpha").click()
+    expect(titles).to_have_text(["Zz Bravo", "Zz Alpha"])  # it asks first
+    shot(page, "item-remove-asks")
+    page.get_by_role("button", name="Yes, remove Zz Alpha").click()
     expect(titles).to_have_text(["Zz Bravo"])
     expect(page.get_by_role("heading", name="Movements, in order")).to_be_focused()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

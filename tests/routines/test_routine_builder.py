@@ -320,6 +320,17 @@ def test_remove_with_htmx_returns_the_items(client, user, routine, three_items):
     assert b"Removed Alpha row." in response.content
 
 
+def test_a_repeated_remove_removes_nothing_more(client, user, routine, three_items):
+    client.force_login(user)
+    client.post(item_url("remove_item", three_items[0]), **HTMX)
+
+    response = client.post(item_url("remove_item", three_items[0]), **HTMX)
+
+    assert response.status_code == 200
+    assert b"That movement was already removed." in response.content
+    assert names_in_order(routine) == ["Bravo fly", "Charlie pull"]
+
+
 def test_remove_gives_404_for_another_users_item(client, user, other_user, routine):
     their_item = RoutineItemFactory(routine=RoutineFactory(user=other_user))
     client.force_login(user)

@@ -373,6 +373,18 @@ def test_delete_removes_the_routine_and_its_items(client, user):
     assert not type(item).objects.filter(pk=item.pk).exists()
 
 
+def test_a_repeated_delete_says_the_routine_is_already_gone(client, user):
+    routine = RoutineFactory(user=user)
+    client.force_login(user)
+    url = reverse("routines:delete", args=[routine.pk])
+    client.post(url)
+
+    response = client.post(url, follow=True)
+
+    assert response.status_code == 200
+    assert "That routine is already deleted." in response.content.decode()
+
+
 def test_delete_with_htmx_redirects_the_browser(client, user):
     routine = RoutineFactory(user=user)
     client.force_login(user)

@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from routines.models import Purpose, ScheduledSession
 from tests.browser_login import log_in
-from tests.factories import RoutineFactory, UserFactory
+from tests.factories import RoutineFactory, ScheduledSessionFactory, UserFactory
+from tests.workouts.test_saved_browser import shot
 
 pytestmark = [
     pytest.mark.browser,
@@ -48,3 +49,25 @@ def test_schedule_monday_wednesday_friday_and_see_the_week(page, live_server):
     page.locator(".week-day").nth(2).get_by_role("button", name="Skip").click()
     expect(page.get_by_text("2 sessions planned")).to_be_visible()
     expect(page.locator(".week-day").nth(2).get_by_text("Skipped")).to_be_visible()
+
+
+def test_deleting_a_plan_asks_first_and_keep_it_keeps_it(page, live_server):
+    user = UserFactory()
+    routine = RoutineFactory(user=user, name="Zz band rows", purpose=Purpose.STRENGTH)
+    ScheduledSessionFactory(user=user, routine=routine)
+    log_in(page, live_server, user)
+
+    page.goto(live_server.url + "/routines/schedule/")
+    page.get_by_role("link", name="Delete plan Zz band rows").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Delete this plan?")
+    assert ScheduledSession.objects.count() == 1
+    shot(page, "plan-confirm")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.get_by_role("link", name="Keep it").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My plans")
+    assert ScheduledSession.objects.count() == 1
+
+    page.get_by_role("link", name="Delete plan Zz band rows").click()
+    page.get_by_role("button", name="Delete the plan").click()
+    expect(page.get_by_text("The plan for Zz band rows is deleted.")).to_be_visible()
+    assert not ScheduledSession.objects.exists()

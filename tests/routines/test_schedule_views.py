@@ -55,6 +55,15 @@ class TestScheduleCreate:
 
         assert response.context["form"].initial["routine"] == routine
 
+    @pytest.mark.parametrize("value", ["²", "①", "2²", "١", str(2**63)])
+    def test_it_ignores_a_routine_id_that_is_not_a_plain_number(self, client, user, value):
+        client.force_login(user)
+
+        response = client.get(reverse("routines:schedule_create"), {"routine": value})
+
+        assert response.status_code == 200
+        assert "routine" not in response.context["form"].initial
+
     def test_it_ignores_someone_elses_routine_in_the_query(self, client, user, other_user):
         theirs = RoutineFactory(user=other_user)
         client.force_login(user)
@@ -207,13 +216,38 @@ class TestScheduleListAndDelete:
         assert response.status_code == 404
         assert ScheduledSession.objects.filter(pk=schedule.pk).exists()
 
-    def test_delete_rejects_get(self, client, user):
+    def test_delete_asks_first_on_a_page_of_its_own(self, client, user):
         schedule = ScheduledSessionFactory(user=user)
+        client.force_login(user)
+
+        response = client.get(reverse("routines:schedule_list"))
+        url = reverse("routines:schedule_delete", args=[schedule.pk])
+        assert f'href="{url}"' in response.text
+        assert "hx-confirm" not in response.text
+        response = client.get(url)
+
+        assert response.status_code == 200
+        assert "Delete this plan?" in response.text
+        assert f'<form method="post" action="{url}"' in response.text
+        assert ScheduledSession.objects.filter(pk=schedule.pk).exists()
+
+    def test_a_repeated_delete_says_the_plan_is_already_gone(self, client, user):
+        schedule = ScheduledSessionFactory(user=user)
+        client.force_login(user)
+        url = reverse("routines:schedule_delete", args=[schedule.pk])
+        client.post(url)
+
+        for response in (client.post(url, follow=True), client.get(url, follow=True)):
+            assert response.status_code == 200
+            assert "That plan is already deleted." in response.text
+
+    def test_the_confirm_page_checks_the_owner(self, client, user, other_user):
+        schedule = ScheduledSessionFactory(user=other_user)
         client.force_login(user)
 
         response = client.get(reverse("routines:schedule_delete", args=[schedule.pk]))
 
-        assert response.status_code == 405
+        assert response.status_code == 404
 
 
 @pytest.mark.django_db

@@ -64,6 +64,9 @@ class Route:
     # The fields above are a GET filter (query string), not a POST body.
     query: bool = False
     reason: str = ""
+    # URL keys naming what the route removes: an unknown one is taken as already removed (a
+    # resent delete), answered with a redirect that says so, and changes nothing.
+    gone_ok: tuple = ()
 
     @property
     def methods(self):
@@ -78,12 +81,14 @@ def login(*, build=None, ok=(200,), get=True, post=False, fields=None, query=Fal
     return Route(Access.LOGIN, get, post, build, frozenset(ok), fields or {}, query=query)
 
 
-def owned(build, *, ok=(200,), get=True, post=False, fields=None, query=False):
-    return Route(Access.OWNED, get, post, build, frozenset(ok), fields or {}, query=query)
+def owned(build, *, ok=(200,), get=True, post=False, fields=None, query=False, gone_ok=()):
+    return Route(
+        Access.OWNED, get, post, build, frozenset(ok), fields or {}, query=query, gone_ok=gone_ok
+    )
 
 
-def post_only(access, build=None, **fields):
-    return Route(access, get=False, post=True, build=build, fields=fields)
+def post_only(access, build=None, *, gone_ok=(), **fields):
+    return Route(access, get=False, post=True, build=build, fields=fields, gone_ok=gone_ok)
 
 
 def token(build):
@@ -155,7 +160,7 @@ def an_entry(user):
 def a_set(user):
     entry = _entry(user)
     set_log, _created = entry.log_set(idempotency_key=uuid.uuid4(), reps=10)
-    return {"pk": set_log.pk}
+    return {"pk": entry.pk, "set_pk": set_log.pk}
 
 
 def a_pain_note(user):
@@ -283,11 +288,11 @@ ROUTES = {
     "routines:duplicate": post_only(Access.OWNED, a_routine),
     "routines:archive": post_only(Access.OWNED, a_routine),
     "routines:unarchive": post_only(Access.OWNED, a_routine),
-    "routines:delete": owned(a_routine, post=True),
+    "routines:delete": owned(a_routine, post=True, gone_ok=("pk",)),
     "routines:add_item": post_only(Access.OWNED, a_routine, exercise="exercise"),
     "routines:edit_item": post_only(Access.OWNED, a_routine_item, **PRESCRIPTION_FIELDS),
     "routines:move_item": post_only(Access.OWNED, a_routine_item, direction="choice:up,down"),
-    "routines:remove_item": post_only(Access.OWNED, a_routine_item),
+    "routines:remove_item": post_only(Access.OWNED, a_routine_item, gone_ok=("item_pk",)),
     # Scheduling
     "routines:today": login(),
     "routines:week": login(query=True, fields={"start": "date"}),
@@ -296,7 +301,7 @@ ROUTES = {
         post=True,
         fields={"routine": "routine", "start_date": "date", "time": "time", "weekdays": "weekday"},
     ),
-    "routines:schedule_delete": post_only(Access.OWNED, a_schedule),
+    "routines:schedule_delete": owned(a_schedule, post=True, gone_ok=("pk",)),
     "routines:occurrence_edit": owned(
         an_occurrence, post=True, fields={"new_date": "date", "new_time": "time"}
     ),
@@ -313,7 +318,7 @@ ROUTES = {
     "workouts:rate": post_only(Access.OWNED, a_workout, moment="choice:before,after", rating="int"),
     "workouts:add-entry": post_only(Access.OWNED, a_workout, exercise="exercise"),
     "workouts:finish": post_only(Access.OWNED, a_workout, **FINISH_FIELDS),
-    "workouts:discard": post_only(Access.OWNED, a_workout),
+    "workouts:discard": post_only(Access.OWNED, a_workout, gone_ok=("pk",)),
     "workouts:edit": owned(a_finished_workout, post=True, fields=FINISH_FIELDS),
     "workouts:log-set": post_only(Access.OWNED, an_entry, **SET_FIELDS),
     "workouts:undo-set": post_only(Access.OWNED, an_entry),
@@ -321,7 +326,7 @@ ROUTES = {
     "workouts:resume": post_only(Access.OWNED, an_entry),
     "workouts:swap": post_only(Access.OWNED, an_entry, reason=SKIP_REASON, exercise="exercise"),
     "workouts:entry-pain": owned(an_entry, post=True, fields=PAIN_FIELDS),
-    "workouts:delete-set": post_only(Access.OWNED, a_set),
+    "workouts:delete-set": owned(a_set, post=True, gone_ok=("set_pk",)),
     "workouts:pain-new": login(
         post=True, fields={**PAIN_FIELDS, "timing": "choice:day,during,after"}
     ),

@@ -72,6 +72,9 @@ HOSTILE = [
     "0x1F",
     "١٢",
     "½",
+    "²",
+    "①",
+    "2²",
     "32768",
     "65536",
     str(2**31),
@@ -206,7 +209,8 @@ def ids_for(owner, other):
     hidden = ExerciseFactory(is_published=False)
     published = ExerciseFactory()
     equipment = EquipmentFactory()
-    unknown = ["0", "-1", "999999", str(2**63), "abc", ""]
+    # Superscript and circled digits pass str.isdigit() but int() refuses them.
+    unknown = ["0", "-1", "999999", str(2**63), "abc", "", "²", "①"]
     as_text = lambda values: [str(v) for v in values]  # noqa: E731
     return {
         "routine": as_text(mine["routine"] + theirs["routine"] + [starter.pk]) + unknown,
@@ -309,7 +313,7 @@ def edge_values(kind, ids):
         "new_password": ["x" * 5000],
         "email": ["x" * 300 + "@example.com"],
         "zone": ["Mars/Olympus", "x" * 100],
-        "int": ["99999", "-1", "9" * 30],
+        "int": ["99999", "-1", "9" * 30, "²", "①"],
         "decimal": ["99999999.999", "-0.01", "1e400", "NaN"],
         "date": ["0001-01-01", "9999-12-31"],
         "time": ["25:00"],
@@ -318,7 +322,7 @@ def edge_values(kind, ids):
         "weekday": ["7", "-1", "mon"],
     }
     # Someone else's object, an unknown id, one too large for any column.
-    return edges.get(kind) or [*ids[kind][1:-6], "999999", str(2**63), "-1"]
+    return edges.get(kind) or [*ids[kind][1:-8], "999999", str(2**63), "-1", "²"]
 
 
 @pytest.mark.django_db

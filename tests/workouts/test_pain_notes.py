@@ -231,3 +231,48 @@ def test_an_incomplete_note_without_javascript_shows_the_form_page_again(client,
     assert response.status_code == 200
     assert "Choose where you feel it." in response.content.decode()
     assert not PainNote.objects.exists()
+
+
+def test_a_mild_note_confirms_it_is_saved_next_to_the_form(client, user, entry):
+    client.force_login(user)
+    response = note_on(client, entry, intensity=2, kind="stiffness", location="upper-back")
+    content = response.content.decode()
+    assert '<details class="entry-more" open>' in content
+    assert 'role="status"' in content
+    assert "Saved: 2/10 · Stiffness · Upper back." in content
+
+
+def test_a_saved_note_without_javascript_says_so_on_the_page(client, user, entry):
+    client.force_login(user)
+    data = {
+        "idempotency_key": str(uuid.uuid4()),
+        "intensity": 0,
+        "location": "neck",
+        "kind": "stiffness",
+        "timing": "during",
+    }
+    url = reverse("workouts:entry-pain", args=[entry.pk])
+    response = client.post(url, data, follow=True)
+    assert "Pain note saved: 0/10 · Stiffness · Neck." in response.content.decode()
+
+
+def test_pain_after_rated_in_the_card_survives_an_empty_finish_form(client, user, entry):
+    client.force_login(user)
+    session = entry.session
+    # The finish form was loaded before the tap, so its "pain now" is empty.
+    page = client.get(session.get_absolute_url()).content.decode()
+    assert 'name="pain_after" value="4" id="finish-pain_after_4" checked' not in page
+    client.post(reverse("workouts:rate", args=[session.pk]), {"moment": "after", "rating": "4"})
+    client.post(reverse("workouts:finish", args=[session.pk]), {"minutes": "30", "pain_after": ""})
+    session.refresh_from_db()
+    assert not session.is_in_progress
+    assert session.pain_after == 4
+
+
+def test_pain_after_chosen_at_finish_replaces_the_card_rating(client, user, entry):
+    client.force_login(user)
+    session = entry.session
+    client.post(reverse("workouts:rate", args=[session.pk]), {"moment": "after", "rating": "4"})
+    client.post(reverse("workouts:finish", args=[session.pk]), {"minutes": "30", "pain_after": "0"})
+    session.refresh_from_db()
+    assert session.pain_after == 0

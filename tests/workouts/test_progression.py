@@ -228,3 +228,29 @@ def test_the_progress_and_movement_pages_show_the_suggestion(client, user, row):
 
     assert "try 22.5 kg next time" in progress
     assert "try 22.5 kg next time" in movement
+
+
+def test_content_sentences_read_cleanly_inside_the_advice(client, user):
+    row = ExerciseFactory(
+        name="Band row x",
+        easier="Sit on a chair and row from there.",
+        harder="Pause at the ribs!\nThen lower slowly.",
+    )
+    entry = train(user, row, 2)
+    pain_note(entry=entry, intensity=2, kind="sharp", timing="during")
+    client.force_login(user)
+
+    page = client.get(reverse("workouts:progress")).content.decode()
+
+    assert "row from there. Stop if the sharp pain comes back" in page
+    assert ".." not in page.split('id="next-steps"')[1].split("</section>")[0]
+
+
+def test_the_harder_version_ends_with_one_full_stop(user):
+    pull = ExerciseFactory(kind=Kind.STRENGTH, harder="Pause at the ribs!\nThen lower slowly.")
+    train(user, pull, 5, weight=None, planned_weight=None)
+    train(user, pull, 2, weight=None, planned_weight=None)
+
+    (suggestion,) = suggest_progressions(user, "kg")
+
+    assert str(suggestion.message).endswith("Pause at the ribs! Then lower slowly.")

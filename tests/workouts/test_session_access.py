@@ -38,9 +38,14 @@ VIEWS = [
     ("post", "workouts:swap", "entry"),
     ("post", "workouts:entry-pain", "entry"),
     ("get", "workouts:entry-pain", "entry"),
-    ("post", "workouts:delete-set", "set"),
+    ("get", "workouts:delete-set", "entry,set"),
+    ("post", "workouts:delete-set", "entry,set"),
     ("get", "workouts:pain-note", "note"),
 ]
+
+
+def url(name, kind, owned):
+    return reverse(name, args=[owned[part].pk for part in kind.split(",")])
 
 
 def snapshot():
@@ -58,7 +63,7 @@ def test_other_people_get_a_404_and_change_nothing(client, other_user, owned, me
         owned["session"].finish(minutes=20)
     before = snapshot()
     client.force_login(other_user)
-    response = getattr(client, method)(reverse(name, args=[owned[kind].pk]))
+    response = getattr(client, method)(url(name, kind, owned))
     assert response.status_code == 404
     assert snapshot() == before
 
@@ -66,7 +71,7 @@ def test_other_people_get_a_404_and_change_nothing(client, other_user, owned, me
 @pytest.mark.parametrize(("method", "name", "kind"), VIEWS)
 def test_anonymous_people_are_sent_to_log_in(client, owned, method, name, kind):
     before = snapshot()
-    response = getattr(client, method)(reverse(name, args=[owned[kind].pk]))
+    response = getattr(client, method)(url(name, kind, owned))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
     assert snapshot() == before
@@ -77,7 +82,7 @@ def test_the_owner_gets_through(client, user, owned, method, name, kind):
     if name == "workouts:edit":
         owned["session"].finish(minutes=20)
     client.force_login(user)
-    response = getattr(client, method)(reverse(name, args=[owned[kind].pk]))
+    response = getattr(client, method)(url(name, kind, owned))
     assert response.status_code in {200, 302}
 
 

@@ -6,7 +6,12 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.factories import SessionExerciseFactory, SetLogFactory, WorkoutSessionFactory
+from tests.factories import (
+    ExerciseFactory,
+    SessionExerciseFactory,
+    SetLogFactory,
+    WorkoutSessionFactory,
+)
 from workouts.forms import SetForm
 from workouts.models import SessionExercise, SetLog
 
@@ -139,42 +144,100 @@ def test_it_asks_anonymous_people_to_log_in(client, entry):
     assert not SetLog.objects.exists()
 
 
-def test_undo_removes_the_last_set_only(client, user, entry):
+def undo(client, entry, set_log, **headers):
+    return client.post(
+        reverse("workouts:undo-set", args=[entry.pk]), {"set": set_log.pk}, **headers
+    )
+
+
+def test_undo_removes_the_set_it_names(client, user, entry):
     first = SetLogFactory(entry=entry, reps=10)
-    SetLogFactory(entry=entry, reps=8)
+    second = SetLogFactory(entry=entry, reps=8)
     entry.refresh_status()
     client.force_login(user)
-    response = client.post(reverse("workouts:undo-set", args=[entry.pk]), **HTMX)
+    page = client.get(entry.session.get_absolute_url()).content.decode()
+    assert f'name="set" value="{second.pk}"' in page
+    response = undo(client, entry, second, **HTMX)
     assert response.status_code == 200
+    assert "Set removed: 8 reps." in response.content.decode()
     assert list(SetLog.objects.all()) == [first]
     entry.refresh_from_db()
     assert entry.status == SessionExercise.Status.PLANNED
 
 
-def test_undo_without_javascript_redirects(client, user, entry):
+def test_a_repeated_undo_removes_nothing_more(client, user, entry):
+    first = SetLogFactory(entry=entry, reps=10)
+    second = SetLogFactory(entry=entry, reps=8)
+    client.force_login(user)
+    undo(client, entry, second, **HTMX)
+    response = undo(client, entry, second, **HTMX)
+    assert response.status_code == 200
+    assert "That set was already removed." in response.content.decode()
+    assert list(SetLog.objects.all()) == [first]
+
+
+def test_an_undo_without_a_set_removes_nothing(client, user, entry):
     SetLogFactory(entry=entry)
     client.force_login(user)
-    response = client.post(reverse("workouts:undo-set", args=[entry.pk]))
+    for data in ({}, {"set": "²"}, {"set": "x"}):
+        response = client.post(reverse("workouts:undo-set", args=[entry.pk]), data, **HTMX)
+        assert response.status_code == 200
+    assert SetLog.objects.count() == 1
+
+
+def test_undo_cannot_remove_a_set_of_another_movement(client, user, entry):
+    other_entry = entry.session.add_exercise(ExerciseFactory())
+    other_set = SetLogFactory(entry=other_entry)
+    client.force_login(user)
+    undo(client, entry, other_set, **HTMX)
+    assert SetLog.objects.get() == other_set
+
+
+def test_undo_without_javascript_redirects(client, user, entry):
+    set_log = SetLogFactory(entry=entry)
+    client.force_login(user)
+    response = undo(client, entry, set_log)
     assert response.status_code == 302
     assert not SetLog.objects.exists()
 
 
 def test_undo_checks_the_owner(client, other_user, entry):
-    SetLogFactory(entry=entry)
+    set_log = SetLogFactory(entry=entry)
     client.force_login(other_user)
-    assert client.post(reverse("workouts:undo-set", args=[entry.pk])).status_code == 404
+    assert undo(client, entry, set_log).status_code == 404
     assert SetLog.objects.count() == 1
 
 
-def test_a_set_of_a_finished_session_can_be_deleted(client, user, entry):
-    set_log = SetLogFactory(entry=entry)
+def delete_url(set_log):
+    return reverse("workouts:delete-set", args=[set_log.entry_id, set_log.pk])
+
+
+def test_deleting_a_set_of_a_finished_session_asks_first(client, user, entry):
+    set_log = SetLogFactory(entry=entry, reps=7)
     entry.session.finish(minutes=30)
     client.force_login(user)
     page = client.get(entry.session.get_absolute_url()).content.decode()
-    assert reverse("workouts:delete-set", args=[set_log.pk]) in page
-    response = client.post(reverse("workouts:delete-set", args=[set_log.pk]), **HTMX)
-    assert response.status_code == 200
+    assert f'href="{delete_url(set_log)}"' in page
+    confirm = client.get(delete_url(set_log))
+    assert confirm.status_code == 200
+    assert "Delete set 1 of" in confirm.content.decode()
+    assert SetLog.objects.count() == 1
+    response = client.post(delete_url(set_log))
+    assert response.status_code == 302
     assert not SetLog.objects.exists()
+
+
+def test_a_repeated_delete_says_the_set_is_gone(client, user, entry):
+    set_log = SetLogFactory(entry=entry)
+    entry.session.finish(minutes=30)
+    client.force_login(user)
+    client.post(delete_url(set_log))
+    for response in (
+        client.post(delete_url(set_log), follow=True),
+        client.get(delete_url(set_log), follow=True),
+    ):
+        assert response.status_code == 200
+        assert "That set was already removed." in response.content.decode()
 
 
 def test_a_set_can_be_added_to_a_finished_session(client, user, entry):
@@ -187,7 +250,8 @@ def test_a_set_can_be_added_to_a_finished_session(client, user, entry):
 def test_delete_checks_the_owner(client, other_user, entry):
     set_log = SetLogFactory(entry=entry)
     client.force_login(other_user)
-    assert client.post(reverse("workouts:delete-set", args=[set_log.pk])).status_code == 404
+    assert client.post(delete_url(set_log)).status_code == 404
+    assert client.get(delete_url(set_log)).status_code == 404
     assert SetLog.objects.count() == 1
 
 

@@ -30,8 +30,9 @@ from workouts.forms import (
     SkipForm,
     StartForm,
     SwapForm,
+    UndoForm,
 )
-from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
+from workouts.models import PainNote, SessionExercise, SessionGone, SetLog, WorkoutSession
 
 PAGE = "workouts/session_detail.html"
 WEIGHT_STEPS = {Profile.WeightUnit.KG: "2.5", Profile.WeightUnit.LB: "5"}
@@ -57,6 +58,25 @@ def in_user_time_zone(view):
 
 def is_fragment_request(request):
     return request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
+
+
+def refuses_cancelled_session(view):
+    """A change that reaches a session another request has just cancelled saves nothing and
+    says so on the start page (a whole-page move for htmx: the card is gone)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except SessionGone:
+            messages.warning(
+                request, _("This session was cancelled, so nothing more was saved in it.")
+            )
+            if request.htmx and not request.htmx.boosted:
+                return HttpResponseClientRedirect(reverse("workouts:current"))
+            return redirect("workouts:current")
+
+    return wrapper
 
 
 # How many movements each card offers to swap to: a short list of close matches instead of
@@ -310,14 +330,16 @@ def session_detail(request, pk):
 @login_required
 @in_user_time_zone
 @require_POST
+@refuses_cancelled_session
 def rate(request, pk):
     """Pain before or after, in one tap on 0-10."""
     session = get_object_or_404(request.user.workout_sessions, pk=pk)
     form = RatingForm(request.POST)
     if form.is_valid():
         field = f"pain_{form.cleaned_data['moment']}"
-        setattr(session, field, form.cleaned_data["rating"])
-        session.save(update_fields=[field])
+        with session.held():
+            setattr(session, field, form.cleaned_data["rating"])
+            session.save(update_fields=[field])
         form = None
     if not is_fragment_request(request):
         if form is not None:
@@ -330,6 +352,7 @@ def rate(request, pk):
 @login_required
 @in_user_time_zone
 @require_POST
+@refuses_cancelled_session
 def add_entry(request, pk):
     session = get_object_or_404(request.user.workout_sessions, pk=pk)
     form = AddExerciseForm(request.POST, auto_id="add-%s")
@@ -337,7 +360,8 @@ def add_entry(request, pk):
         context = page_context(request, session, add_form=form)
         template = f"{PAGE}#entries" if is_fragment_request(request) else PAGE
         return render(request, template, context)
-    entry = session.add_exercise(form.cleaned_data["exercise"])
+    with session.held():
+        entry = session.add_exercise(form.cleaned_data["exercise"])
     if is_fragment_request(request):
         return render(request, f"{PAGE}#entries", page_context(request, session, added=entry))
     return redirect(f"{session.get_absolute_url()}#entry-{entry.pk}")
@@ -349,14 +373,16 @@ def add_entry(request, pk):
 @login_required
 @in_user_time_zone
 @require_POST
+@refuses_cancelled_session
 def log_set(request, pk):
     entry = get_object_or_404(user_entries(request.user), pk=pk)
     form = SetForm(request.POST, auto_id=f"entry-{pk}-%s")
     if not form.is_valid():
         return entry_response(request, entry, bound={"set_form": form})
-    set_log, _created = entry.log_set(
-        idempotency_key=form.cleaned_data["idempotency_key"], **form.set_values()
-    )
+    with entry.session.held():
+        set_log, _created = entry.log_set(
+            idempotency_key=form.cleaned_data["idempotency_key"], **form.set_values()
+        )
     if set_log.entry_id != entry.pk:
         # The key belongs to another movement's set: never reveal or move it.
         form.add_error(None, _("This form is out of date. Reload the page and try again."))
@@ -368,60 +394,103 @@ def log_set(request, pk):
 @login_required
 @in_user_time_zone
 @require_POST
+@refuses_cancelled_session
 def undo_set(request, pk):
+    """Undo the set the button names: a resent or double-tapped undo removes nothing more."""
     entry = get_object_or_404(user_entries(request.user), pk=pk)
-    removed = entry.undo_last_set()
-    if removed is not None and not is_fragment_request(request):
-        messages.success(request, _("Last set removed."))
-    return entry_response(request, entry)
+    form = UndoForm(request.POST)
+    removed = None
+    if form.is_valid():
+        with entry.session.held():
+            removed = entry.remove_set(form.cleaned_data["set"])
+    return set_removed_response(request, entry, removed)
+
+
+def set_removed_response(request, entry, removed):
+    if removed is not None:
+        notice = _("Set removed: %(set)s.") % {"set": set_description(removed)}
+    else:
+        notice = _("That set was already removed.")
+    if not is_fragment_request(request):
+        messages.success(request, notice)
+    return entry_response(request, entry, set_notice=notice)
+
+
+def set_description(set_log):
+    """The set in words for a notice, e.g. "10 reps" or "hold 30 s"."""
+    parts = []
+    if set_log.reps is not None:
+        parts.append(_("%(reps)s reps") % {"reps": set_log.reps})
+    if set_log.hold_seconds is not None:
+        parts.append(_("hold %(seconds)s s") % {"seconds": set_log.hold_seconds})
+    return ", ".join(parts)
+
+
+@login_required
+@in_user_time_zone
+@require_http_methods(["GET", "POST"])
+@refuses_cancelled_session
+def delete_set(request, pk, set_pk):
+    """Delete a set after a confirmation page (works without JavaScript); a repeat is harmless."""
+    entry = get_object_or_404(user_entries(request.user).select_related("exercise"), pk=pk)
+    set_log = entry.sets.filter(pk=set_pk).first()
+    if set_log is None:
+        if SetLog.objects.filter(pk=set_pk).exists():
+            raise Http404  # another movement's set, maybe someone else's
+        return set_removed_response(request, entry, None)
+    if request.method == "POST":
+        with entry.session.held():
+            removed = entry.remove_set(set_pk)
+        return set_removed_response(request, entry, removed)
+    number = entry.sets.filter(
+        Q(logged_at__lt=set_log.logged_at) | Q(logged_at=set_log.logged_at, pk__lt=set_log.pk)
+    ).count()
+    context = card_context(request) | {"entry": entry, "set_log": set_log, "number": number + 1}
+    return render(request, "workouts/set_confirm_delete.html", context)
 
 
 @login_required
 @in_user_time_zone
 @require_POST
-def delete_set(request, pk):
-    set_log = get_object_or_404(
-        SetLog.objects.filter(entry__session__user=request.user).select_related("entry__session"),
-        pk=pk,
-    )
-    entry = set_log.entry
-    set_log.delete()
-    entry.refresh_status()
-    return entry_response(request, entry)
-
-
-@login_required
-@in_user_time_zone
-@require_POST
+@refuses_cancelled_session
 def skip(request, pk):
     entry = get_object_or_404(user_entries(request.user), pk=pk)
     form = SkipForm(request.POST, auto_id=f"entry-{pk}-skip-%s")
     if not form.is_valid():
         return entry_response(request, entry, bound={"skip_form": form})
-    entry.skip(form.cleaned_data["reason"])
+    with entry.session.held():
+        entry.skip(form.cleaned_data["reason"])
     return entry_response(request, entry)
 
 
 @login_required
 @in_user_time_zone
 @require_POST
+@refuses_cancelled_session
 def resume(request, pk):
     """Take back a skip or a stop: the movement is on the plan again."""
     entry = get_object_or_404(user_entries(request.user), pk=pk)
-    entry.resume()
+    with entry.session.held():
+        entry.resume()
     return entry_response(request, entry)
 
 
 @login_required
 @in_user_time_zone
 @require_POST
+@refuses_cancelled_session
 def swap(request, pk):
     entry = get_object_or_404(user_entries(request.user), pk=pk)
     form = SwapForm(request.POST, auto_id=f"entry-{pk}-swap-%s")
     if not form.is_valid():
         return entries_response(request, entry.session, bound={entry.pk: {"swap_form": form}})
-    entry.swap(form.cleaned_data["exercise"], form.cleaned_data["reason"])
+    with entry.session.held():
+        entry.swap(form.cleaned_data["exercise"], form.cleaned_data["reason"])
     return entries_response(request, entry.session)
+
+
+def note_summary(note):
+    return f"{note.intensity}/10 · {note.get_kind_display()} · {note.get_location_display()}"
 
 
 def pain_form_for(entry, data=None):
@@ -431,6 +500,7 @@ def pain_form_for(entry, data=None):
 @login_required
 @in_user_time_zone
 @require_http_methods(["GET", "POST"])
+@refuses_cancelled_session
 def entry_pain(request, pk):
     """A pain or discomfort note on a movement, with the guidance it calls for.
 
@@ -447,30 +517,41 @@ def entry_pain(request, pk):
             return render(request, page, {"entry": entry, "form": form})
         return entry_response(request, entry, bound={"pain_form": form})
     values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-    note, created = PainNote.record(
-        user=request.user,
-        session=entry.session,
-        entry=entry,
-        idempotency_key=form.cleaned_data["idempotency_key"],
-        **values,
-    )
-    if note.entry_id != entry.pk:
-        form.add_error(None, _("This form is out of date. Reload the page and try again."))
-        return entry_response(request, entry, bound={"pain_form": form})
-    guidance = safety.apply_note(note) if created else safety.guidance_for(note)
+    with entry.session.held():
+        note, created = PainNote.record(
+            user=request.user,
+            session=entry.session,
+            entry=entry,
+            idempotency_key=form.cleaned_data["idempotency_key"],
+            **values,
+        )
+        if note.entry_id != entry.pk:
+            form.add_error(None, _("This form is out of date. Reload the page and try again."))
+            return entry_response(request, entry, bound={"pain_form": form})
+        guidance = safety.apply_note(note) if created else safety.guidance_for(note)
     entry.refresh_from_db(fields=["status", "skip_reason"])
+    if not is_fragment_request(request):
+        messages.success(request, _("Pain note saved: %(note)s.") % {"note": note_summary(note)})
     return entry_response(request, entry, just_noted=note, guidance=guidance)
 
 
 @login_required
 @require_POST
+@refuses_cancelled_session
 def discard(request, pk):
     """Throw away a session started by mistake; one with sets or notes is finished instead."""
-    session = get_object_or_404(request.user.workout_sessions, pk=pk)
-    if not session.can_be_discarded():
-        messages.warning(request, _("This session has entries: finish it instead."))
-        return redirect(session)
-    session.delete()
+    session = request.user.workout_sessions.filter(pk=pk).first()
+    if session is None and not WorkoutSession.objects.filter(pk=pk).exists():
+        # A resent cancel: the session is already gone (someone else's is still a 404).
+        messages.info(request, _("This session is already cancelled."))
+        return redirect("workouts:current")
+    if session is None:
+        raise Http404
+    with session.held():
+        if not session.can_be_discarded():
+            messages.warning(request, _("This session has entries: finish it instead."))
+            return redirect(session)
+        session.delete()
     messages.success(request, _("Session cancelled."))
     return redirect("workouts:current")
 
@@ -481,13 +562,15 @@ def discard(request, pk):
 @login_required
 @in_user_time_zone
 @require_POST
+@refuses_cancelled_session
 def finish(request, pk):
     session = get_object_or_404(request.user.workout_sessions, pk=pk)
     form = FinishForm(request.POST, auto_id="finish-%s")
     if not form.is_valid():
         return render(request, PAGE, page_context(request, session, finish_form=form))
-    was_open = session.is_in_progress
-    session.finish(**form.cleaned_data)
+    with session.held():
+        was_open = session.is_in_progress
+        session.finish(**form.cleaned_data)
     messages.success(
         request, _("Session finished. Well done.") if was_open else _("Session saved.")
     )
