@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import weights
+
 
 class WorkoutSessionQuerySet(models.QuerySet):
     def in_progress(self):
@@ -230,7 +232,11 @@ class SessionExercise(models.Model):
         _("planned hold (seconds)"), null=True, blank=True, validators=[MaxValueValidator(600)]
     )
     planned_weight = models.DecimalField(
-        _("planned weight"), max_digits=6, decimal_places=2, null=True, blank=True
+        _("planned weight (kg)"),
+        max_digits=weights.STORED_DIGITS,
+        decimal_places=weights.STORED_PLACES,
+        null=True,
+        blank=True,
     )
     per_side = models.BooleanField(_("each side"), default=False)
     rest_seconds = models.PositiveSmallIntegerField(
@@ -383,12 +389,12 @@ class SetLog(models.Model):
         _("reps"), null=True, blank=True, validators=[MaxValueValidator(100)]
     )
     weight = models.DecimalField(
-        _("weight"),
-        max_digits=6,
-        decimal_places=2,
+        _("weight (kg)"),
+        max_digits=weights.STORED_DIGITS,
+        decimal_places=weights.STORED_PLACES,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(1000)],
+        validators=[MinValueValidator(0), MaxValueValidator(weights.MAX_KG)],
     )
     hold_seconds = models.PositiveSmallIntegerField(
         _("hold (seconds)"), null=True, blank=True, validators=[MaxValueValidator(600)]
