@@ -48,7 +48,7 @@ class PrescriptionForm(forms.ModelForm):
             label=_("Weight (%(unit)s)") % {"unit": weight_unit},
             help_text=_("Leave empty for bodyweight."),
         )
-        self.initial["weight"] = weights.from_kg(self.instance.weight, weight_unit)
+        self.initial["weight"] = weights.weight_text(self.instance.weight, weight_unit)
         for name in self.RANGES:
             field = self.fields[name]
             # One clear message from clean_<field>, instead of the generic validator messages;
