@@ -76,13 +76,15 @@ def places_in(unit):
     return _places(unit)
 
 
-def kg_to_keep(typed, stored_kg, unit):
-    """The kilograms to store for a typed value: the stored value when the person left the
-    shown value as it was (so 22.5 kg shown as 49.6 lb and saved stays 22.5 kg)."""
+def kg_to_keep(typed, stored_kg, unit, known=()):
+    """The kilograms to store for a typed value. When it reads the same as a weight already
+    stored (the value being edited, or `known` ones such as the plan and last time), that
+    weight is kept: 22.5 kg shown as 49.6 lb and saved as shown stays 22.5 kg, not 22.4982."""
     if typed is None:
         return None
-    if stored_kg is not None and from_kg(stored_kg, unit) == Decimal(typed):
-        return Decimal(stored_kg).quantize(STORED)
+    for kg in (stored_kg, *known):
+        if kg is not None and from_kg(kg, unit) == Decimal(typed):
+            return Decimal(kg).quantize(STORED)
     return to_kg(typed, unit)
 
 

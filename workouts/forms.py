@@ -80,10 +80,12 @@ class SetForm(IdempotentForm):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
-    def __init__(self, *args, weight_unit=weights.KG, **kwargs):
+    def __init__(self, *args, weight_unit=weights.KG, known_weights=(), **kwargs):
         super().__init__(*args, **kwargs)
-        # Typed in the person's unit, stored in kg.
+        # Typed in the person's unit, stored in kg; a value that reads as a known weight (the
+        # plan, last time) is stored as exactly that weight.
         self.weight_unit = weight_unit
+        self.known_weights = known_weights
         self.fields["weight"] = weights.form_field(weight_unit, label=_("Weight"))
 
     def clean(self):
@@ -95,7 +97,9 @@ class SetForm(IdempotentForm):
     def set_values(self):
         data = self.cleaned_data
         return {name: data[name] for name in ("reps", "hold_seconds", "side", "rpe")} | {
-            "weight": weights.to_kg(data["weight"], self.weight_unit),
+            "weight": weights.kg_to_keep(
+                data["weight"], None, self.weight_unit, self.known_weights
+            ),
             "note": data["note"].strip(),
         }
 

@@ -207,3 +207,27 @@ def test_the_stepper_moves_in_five_pounds(client, user, logged_in_kg):
 
     assert 'data-step="5"' in html
     assert 'data-step="-5"' in html
+
+
+def test_logging_the_prefilled_pounds_stores_the_plan_and_last_time_exactly(
+    client, user, row, logged_in_kg
+):
+    entry = logged_in_kg["entry"]
+    plan_only = SessionExerciseFactory(
+        session=logged_in_kg["today"], exercise=ExerciseFactory(), planned_weight=Decimal("20")
+    )
+    use_unit(user, "lb")
+    url = reverse("workouts:log-set", args=[entry.pk])
+
+    # 22.5 kg, shown as 49.6 lb: logged as shown, it is 22.5 kg, not 22.4982.
+    client.post(
+        url,
+        {"idempotency_key": "5d0c6b6e-93a4-4f43-9a5d-8a1c2f9d1e05", "reps": 10, "weight": "49.6"},
+    )
+    client.post(
+        reverse("workouts:log-set", args=[plan_only.pk]),
+        {"idempotency_key": "5d0c6b6e-93a4-4f43-9a5d-8a1c2f9d1e06", "reps": 10, "weight": "44.1"},
+    )
+
+    assert SetLog.objects.filter(entry=entry).last().weight == Decimal("22.5")
+    assert SetLog.objects.get(entry=plan_only).weight == Decimal("20")

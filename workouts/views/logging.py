@@ -143,6 +143,21 @@ def prefill(entry, weight_unit):
     return values
 
 
+def known_weights(entry, recent=50):
+    """The plan's weight, then the weights this person logged lately for this movement, newest
+    first: what the set form was prefilled from, in kg."""
+    logged = (
+        SetLog.objects.filter(
+            entry__session__user_id=entry.session.user_id,
+            entry__exercise_id=entry.exercise_id,
+            weight__isnull=False,
+        )
+        .order_by("-logged_at", "-pk")
+        .values_list("weight", flat=True)[:recent]
+    )
+    return [entry.planned_weight, *logged]
+
+
 def load_entries(session, weight_unit, entry_pk=None, bound=None):
     """The session's movements with everything the page shows, in a fixed number of queries.
 
@@ -360,7 +375,10 @@ def add_entry(request, pk):
 def log_set(request, pk):
     entry = get_object_or_404(user_entries(request.user), pk=pk)
     form = SetForm(
-        request.POST, auto_id=f"entry-{pk}-%s", weight_unit=user_profile(request).weight_unit
+        request.POST,
+        auto_id=f"entry-{pk}-%s",
+        weight_unit=user_profile(request).weight_unit,
+        known_weights=known_weights(entry),
     )
     if not form.is_valid():
         return entry_response(request, entry, bound={"set_form": form})
