@@ -304,8 +304,8 @@ def pain_chart(points, id="pain-chart"):
             "%(after)s after."
         ) % {
             "n": len(points),
-            "before": "–" if before is None else before,
-            "after": "–" if after is None else after,
+            "before": _("not recorded") if before is None else before,
+            "after": _("not recorded") if after is None else after,
         }
     else:
         desc = _("No pain ratings in this period.")
@@ -362,7 +362,7 @@ def best_set_chart(entries, exercise, unit, zone):
         title, what = _("Most reps in a set per session"), _("reps")
     labels = [date_format(timezone.localtime(e.session.started_at, zone), "j M") for e in entries]
     texts = [
-        f"{label}: {'–' if value is None else _format_number(value)} {what}"
+        f"{label}: {_('not recorded') if value is None else f'{_format_number(value)} {what}'}"
         for label, value in zip(labels, values, strict=True)
     ]
     shown = [v for v in values if v is not None]

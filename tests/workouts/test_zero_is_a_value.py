@@ -72,3 +72,21 @@ def test_the_files_keep_zero_as_zero_and_blank_as_blank(client, pain_free_day):
     assert (session["pain before (0-10)"], session["pain after (0-10)"]) == ("0", "")
     assert (set_row["reps"], set_row["weight"], set_row["unit"]) == ("0", "0", "kg")
     assert set_row["effort (RPE)"] == ""
+
+
+def test_the_finished_session_shows_zero_pain_and_what_was_not_recorded(
+    client, user, pain_free_day
+):
+    session = user.workout_sessions.get()
+
+    html = client.get(session.get_absolute_url()).content.decode()
+
+    assert "<dt>Pain before</dt><dd>0/10</dd>" in html
+    assert f"<dt>Pain after</dt><dd>{NOT_RECORDED}</dd>" in html
+    assert f"<dt>Overall feeling</dt><dd>{NOT_RECORDED}</dd>" in html
+
+
+def test_the_pain_chart_says_not_recorded_in_words(client, pain_free_day):
+    html = get(client, "progress")
+
+    assert "on average 0.0 before and not recorded after." in html
