@@ -203,7 +203,7 @@ class RoutineItem(models.Model):
                 name="item_has_reps_or_hold",
             ),
             models.CheckConstraint(
-                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=1000),
+                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=weights.MAX_KG),
                 name="item_weight_0_to_1000",
             ),
             models.CheckConstraint(condition=Q(rest_seconds__lte=600), name="item_rest_le_600"),

@@ -278,7 +278,7 @@ class SessionExercise(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(planned_weight__isnull=True)
-                | Q(planned_weight__gte=0, planned_weight__lte=1000),
+                | Q(planned_weight__gte=0, planned_weight__lte=weights.MAX_KG),
                 name="entry_planned_weight_0_to_1000",
             ),
             models.CheckConstraint(condition=Q(rest_seconds__lte=600), name="entry_rest_le_600"),
@@ -418,7 +418,7 @@ class SetLog(models.Model):
                 condition=Q(reps__isnull=True) | Q(reps__lte=100), name="set_reps_le_100"
             ),
             models.CheckConstraint(
-                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=1000),
+                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=weights.MAX_KG),
                 name="set_weight_0_to_1000",
             ),
             models.CheckConstraint(
