@@ -2,15 +2,18 @@
 and nothing has drifted."""
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from routines.models import RoutineItem
 from tests.browser_login import log_in
 from tests.factories import ExerciseFactory, RoutineFactory, RoutineItemFactory, UserFactory
+from tests.workouts.progress_data import finished, logged
 from workouts.models import SetLog
 
 pytestmark = [
@@ -120,3 +123,31 @@ def test_log_in_kg_switch_to_lb_and_back(page, live_server):
         Decimal("22.5"),
         Decimal("22.6796"),
     ]
+
+
+def test_a_pain_free_day_reads_zero_and_blanks_read_not_recorded(page, live_server):
+    user = UserFactory()
+    row = ExerciseFactory(name="Zz Row", slug="zz-row")
+    session = finished(user, timezone.now() - timedelta(days=1), pain_before=0, pain_after=None)
+    logged(session, row, [{"reps": 10, "weight": 0, "rpe": None}])
+    log_in(page, live_server, user)
+
+    page.goto(live_server.url + "/sessions/history/")
+    expect(page.locator(".history-pain")).to_have_text("Pain: before 0/10, after –not recorded/10")
+    expect(page.locator(".history-sets")).to_have_text("10 reps × 0 kg")
+    no_overflow(page)
+    shot(page, "history-zero")
+
+    page.goto(live_server.url + session.get_absolute_url())
+    expect(page.locator(".summary-list")).to_contain_text("Pain before0/10")
+    shot(page, "session-summary-zero")
+
+    page.goto(live_server.url + f"/sessions/progress/{row.slug}/")
+    expect(page.get_by_role("cell", name="not recorded")).to_have_count(1)
+    no_overflow(page)
+    shot(page, "movement-zero")
+
+    page.goto(live_server.url + "/accounts/settings/")
+    expect(page.get_by_text("22.5 kg shows as 49.6 lb")).to_be_visible()
+    no_overflow(page)
+    shot(page, "settings")
