@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 
+from accounts import weights
 from accounts.models import Profile
 from exercises.models import Equipment, Exercise
 from routines.models import (
@@ -24,7 +25,9 @@ from routines.models import (
 from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
 
 EXPORT_FORMAT = "midback-account-export"
-SUPPORTED_VERSIONS = {1}
+SUPPORTED_VERSIONS = {1, 2}
+# The weight columns. Version 1 files hold them in the person's unit, version 2 in kg.
+WEIGHT_FIELDS = {(RoutineItem, "weight"), (SessionExercise, "planned_weight"), (SetLog, "weight")}
 
 
 class AccountImportError(Exception):
@@ -38,6 +41,7 @@ class _Importer:
         if data.get("version") not in SUPPORTED_VERSIONS:
             raise AccountImportError(f"Unsupported export version: {data.get('version')!r}.")
         self.data = data
+        self.weights_in = self.unit_of_weights(data)
         self.username = username
         self.email = email
         self.exercises = {}
@@ -47,6 +51,16 @@ class _Importer:
         self.entries = {}
 
     # Reading the file -------------------------------------------------------------------
+
+    @staticmethod
+    def unit_of_weights(data):
+        if data["version"] == 1:
+            profile = data.get("profile")
+            unit = profile.get("weight_unit") if isinstance(profile, dict) else None
+            return weights.LB if unit == weights.LB else weights.KG
+        if data.get("weights_in") != weights.KG:
+            raise AccountImportError('weights_in: expected "kg".')
+        return weights.KG
 
     def section(self, container, key, where, kind=list, required=True, of=dict):
         value = container.get(key) if isinstance(container, dict) else None
@@ -68,7 +82,10 @@ class _Importer:
                 continue
             if field.attname in row:
                 try:
-                    setattr(obj, field.attname, field.to_python(row[field.attname]))
+                    value = field.to_python(row[field.attname])
+                    if (model, field.name) in WEIGHT_FIELDS:
+                        value = weights.to_kg(value, self.weights_in)
+                    setattr(obj, field.attname, value)
                 except ValidationError as exc:
                     raise AccountImportError(
                         f"{where}.{field.attname}: {exc.messages[0]}"

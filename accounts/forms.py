@@ -121,6 +121,10 @@ class SettingsForm(forms.ModelForm):
         }
         help_texts = {
             "time_zone": _("A city name such as Europe/Berlin. “Today” follows this zone."),
+            "weight_unit": _(
+                "How weights are shown and typed. Everything you logged is converted: "
+                "22.5 kg shows as 49.6 lb."
+            ),
             "training_at": _(
                 "At home and at a gym fill in the equipment for you; pick “My own list” to "
                 "tick exactly what you have."

@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts import weights
 from accounts.models import Profile
 from exercises.models import Exercise, Kind
 from routines.models import Routine, RoutineItem
@@ -27,7 +28,6 @@ class PrescriptionForm(forms.ModelForm):
             600,
             _("A hold must be between 1 and 600 seconds (10 minutes at most)."),
         ),
-        "weight": (0, 1000, _("Weight must be between 0 and 1000.")),
         "rest_seconds": (
             0,
             600,
@@ -41,8 +41,14 @@ class PrescriptionForm(forms.ModelForm):
 
     def __init__(self, *args, weight_unit=Profile.WeightUnit.KG, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["weight"].label = _("Weight (%(unit)s)") % {"unit": weight_unit}
-        self.fields["weight"].help_text = _("Leave empty for bodyweight.")
+        # Stored in kg; typed and shown in the person's unit.
+        self.weight_unit = weight_unit
+        self.fields["weight"] = weights.form_field(
+            weight_unit,
+            label=_("Weight (%(unit)s)") % {"unit": weight_unit},
+            help_text=_("Leave empty for bodyweight."),
+        )
+        self.initial["weight"] = weights.weight_text(self.instance.weight, weight_unit)
         for name in self.RANGES:
             field = self.fields[name]
             # One clear message from clean_<field>, instead of the generic validator messages;
@@ -50,12 +56,8 @@ class PrescriptionForm(forms.ModelForm):
             field.validators = []
             field.widget.attrs.pop("min", None)
             field.widget.attrs.pop("max", None)
-            if name == "weight":
-                field.widget.attrs["inputmode"] = "decimal"
-                field.error_messages["invalid"] = _("Enter a number, like 12.5.")
-            else:
-                field.widget.attrs["inputmode"] = "numeric"
-                field.error_messages["invalid"] = _("Enter a whole number.")
+            field.widget.attrs["inputmode"] = "numeric"
+            field.error_messages["invalid"] = _("Enter a whole number.")
 
     def _clean_range(self, name):
         value = self.cleaned_data.get(name)
@@ -74,7 +76,9 @@ class PrescriptionForm(forms.ModelForm):
         return self._clean_range("hold_seconds")
 
     def clean_weight(self):
-        return self._clean_range("weight")
+        return weights.kg_to_keep(
+            self.cleaned_data.get("weight"), self.instance.weight, self.weight_unit
+        )
 
     def clean_rest_seconds(self):
         return self._clean_range("rest_seconds")

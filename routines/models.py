@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import weights
 from exercises.models import Kind
 
 
@@ -169,13 +170,13 @@ class RoutineItem(models.Model):
     )
     per_side = models.BooleanField(_("each side"), default=False)
     weight = models.DecimalField(
-        _("weight"),
-        max_digits=6,
-        decimal_places=2,
+        _("weight (kg)"),
+        max_digits=weights.STORED_DIGITS,
+        decimal_places=weights.STORED_PLACES,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(1000)],
-        help_text=_("In your weight unit. Leave empty for bodyweight."),
+        validators=[MinValueValidator(0), MaxValueValidator(weights.MAX_KG)],
+        help_text=_("Stored in kg; shown in each person's unit. Leave empty for bodyweight."),
     )
     rest_seconds = models.PositiveSmallIntegerField(
         _("rest (seconds)"), default=60, validators=[MaxValueValidator(600)]
@@ -208,7 +209,7 @@ class RoutineItem(models.Model):
                 violation_error_message=_("Give the reps, a hold time, or both."),
             ),
             models.CheckConstraint(
-                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=1000),
+                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=weights.MAX_KG),
                 name="item_weight_0_to_1000",
                 violation_error_message=_("Weight must be from 0 to 1000."),
             ),
@@ -235,12 +236,6 @@ class RoutineItem(models.Model):
             rest_seconds=exercise.rest_seconds,
             **kwargs,
         )
-
-    def weight_text(self):
-        """The weight without trailing zeros ("22.5", "40"), or "" for bodyweight."""
-        if self.weight is None:
-            return ""
-        return format(self.weight.normalize(), "f")
 
     def prescription(self):
         """The dose in words, e.g. "3 × 10 reps" or "2 × hold 30 s each side"."""

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from accounts import weights
 from workouts.progress import average, measures_hold
 
 WIDTH = 360
@@ -245,17 +246,18 @@ def sessions_chart(stats, target, id="sessions-chart"):
 
 
 def volume_chart(stats, unit, id="volume-chart"):
+    """Volume per week, converted from stored kg to the person's unit."""
     total = sum(s.volume for s in stats)
     busiest = max(stats, key=lambda s: s.volume, default=None)
     desc = _("%(total)s %(unit)s lifted in all (reps times weight) over %(weeks)s weeks.") % {
-        "total": _format_number(total),
+        "total": weights.weight_text(total, unit),
         "unit": unit,
         "weeks": len(stats),
     }
     if busiest and busiest.volume:
         desc += " " + _("The most was in the week of %(week)s: %(volume)s %(unit)s.") % {
             "week": _week_label(busiest.week),
-            "volume": _format_number(busiest.volume),
+            "volume": weights.weight_text(busiest.volume, unit),
             "unit": unit,
         }
     return bar_chart(
@@ -263,10 +265,14 @@ def volume_chart(stats, unit, id="volume-chart"):
         title=_("Strength volume per week (%(unit)s)") % {"unit": unit},
         desc=desc,
         labels=[_week_label(s.week) for s in stats],
-        values=[s.volume for s in stats],
+        values=[weights.from_kg(s.volume, unit) for s in stats],
         texts=[
             _("Week of %(week)s: %(volume)s %(unit)s")
-            % {"week": _week_label(s.week), "volume": _format_number(s.volume), "unit": unit}
+            % {
+                "week": _week_label(s.week),
+                "volume": weights.weight_text(s.volume, unit),
+                "unit": unit,
+            }
             for s in stats
         ],
     )
@@ -298,8 +304,8 @@ def pain_chart(points, id="pain-chart"):
             "%(after)s after."
         ) % {
             "n": len(points),
-            "before": "–" if before is None else before,
-            "after": "–" if after is None else after,
+            "before": _("not recorded") if before is None else before,
+            "after": _("not recorded") if after is None else after,
         }
     else:
         desc = _("No pain ratings in this period.")
@@ -349,14 +355,14 @@ def best_set_chart(entries, exercise, unit, zone):
         values = [e.best_hold for e in entries]
         title, what = _("Longest hold per session (seconds)"), _("seconds")
     elif weighted:
-        values = [e.best_weight for e in entries]
+        values = [weights.from_kg(e.best_weight, unit) for e in entries]
         title, what = _("Heaviest set per session (%(unit)s)") % {"unit": unit}, unit
     else:
         values = [e.best_reps for e in entries]
         title, what = _("Most reps in a set per session"), _("reps")
     labels = [date_format(timezone.localtime(e.session.started_at, zone), "j M") for e in entries]
     texts = [
-        f"{label}: {'–' if value is None else _format_number(value)} {what}"
+        f"{label}: {_('not recorded') if value is None else f'{_format_number(value)} {what}'}"
         for label, value in zip(labels, values, strict=True)
     ]
     shown = [v for v in values if v is not None]

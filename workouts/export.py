@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import weights
 from workouts.charts import pain_chart, sessions_chart
 from workouts.models import PainNote, SetLog, WorkoutSession
 from workouts.progress import (
@@ -91,7 +92,7 @@ def set_rows(user, zone, unit):
             _when(s.entry.session.started_at, zone),
             s.entry.exercise.name,
             s.reps,
-            s.weight,
+            weights.weight_text(s.weight, unit),
             unit if s.weight is not None else "",
             s.hold_seconds,
             s.get_side_display() if s.side else "",
@@ -195,7 +196,9 @@ def account_data(user):
     feed = getattr(user, "calendar_feed", None)
     return {
         "format": "midback-account-export",
-        "version": 1,
+        # Version 1 held weights in the person's unit; from version 2 they are all in kg.
+        "version": 2,
+        "weights_in": weights.KG,
         "exported_at": timezone.now(),
         "user": {
             "username": user.get_username(),

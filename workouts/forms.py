@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts import weights
 from exercises.models import Exercise
 from routines.models import Routine
 from workouts.models import PainNote, SessionExercise, SetLog
@@ -51,15 +52,6 @@ class StartForm(forms.Form):
         self.fields["schedule"].queryset = user.scheduled_sessions.all()
 
 
-class DecimalCommaField(forms.DecimalField):
-    """Accepts 22,5 as well as 22.5: phones in many languages offer only a comma."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(",", ".")
-        return super().to_python(value)
-
-
 class SetForm(IdempotentForm):
     reps = forms.IntegerField(
         label=_("Reps"),
@@ -68,15 +60,7 @@ class SetForm(IdempotentForm):
         max_value=100,
         error_messages=range_messages(0, 100),
     )
-    weight = DecimalCommaField(
-        label=_("Weight"),
-        required=False,
-        min_value=0,
-        max_value=1000,
-        max_digits=6,
-        decimal_places=2,
-        error_messages=range_messages(0, 1000),
-    )
+    weight = weights.form_field(weights.KG, label=_("Weight"))
     hold_seconds = forms.IntegerField(
         label=_("Hold (seconds)"),
         required=False,
@@ -96,6 +80,14 @@ class SetForm(IdempotentForm):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
+    def __init__(self, *args, weight_unit=weights.KG, known_weights=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Typed in the person's unit, stored in kg; a value that reads as a known weight (the
+        # plan, last time) is stored as exactly that weight.
+        self.weight_unit = weight_unit
+        self.known_weights = known_weights
+        self.fields["weight"] = weights.form_field(weight_unit, label=_("Weight"))
+
     def clean(self):
         data = super().clean()
         if not self.errors and data.get("reps") is None and data.get("hold_seconds") is None:
@@ -104,8 +96,11 @@ class SetForm(IdempotentForm):
 
     def set_values(self):
         data = self.cleaned_data
-        return {name: data[name] for name in ("reps", "weight", "hold_seconds", "side", "rpe")} | {
-            "note": data["note"].strip()
+        return {name: data[name] for name in ("reps", "hold_seconds", "side", "rpe")} | {
+            "weight": weights.kg_to_keep(
+                data["weight"], None, self.weight_unit, self.known_weights
+            ),
+            "note": data["note"].strip(),
         }
 
 

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import weights
+
 
 class WorkoutSessionQuerySet(models.QuerySet):
     def in_progress(self):
@@ -265,7 +267,11 @@ class SessionExercise(models.Model):
         _("planned hold (seconds)"), null=True, blank=True, validators=[MaxValueValidator(600)]
     )
     planned_weight = models.DecimalField(
-        _("planned weight"), max_digits=6, decimal_places=2, null=True, blank=True
+        _("planned weight (kg)"),
+        max_digits=weights.STORED_DIGITS,
+        decimal_places=weights.STORED_PLACES,
+        null=True,
+        blank=True,
     )
     per_side = models.BooleanField(_("each side"), default=False)
     rest_seconds = models.PositiveSmallIntegerField(
@@ -310,7 +316,7 @@ class SessionExercise(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(planned_weight__isnull=True)
-                | Q(planned_weight__gte=0, planned_weight__lte=1000),
+                | Q(planned_weight__gte=0, planned_weight__lte=weights.MAX_KG),
                 name="entry_planned_weight_0_to_1000",
                 violation_error_message=_("Weight must be from 0 to 1000."),
             ),
@@ -430,12 +436,12 @@ class SetLog(models.Model):
         _("reps"), null=True, blank=True, validators=[MaxValueValidator(100)]
     )
     weight = models.DecimalField(
-        _("weight"),
-        max_digits=6,
-        decimal_places=2,
+        _("weight (kg)"),
+        max_digits=weights.STORED_DIGITS,
+        decimal_places=weights.STORED_PLACES,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(1000)],
+        validators=[MinValueValidator(0), MaxValueValidator(weights.MAX_KG)],
     )
     hold_seconds = models.PositiveSmallIntegerField(
         _("hold (seconds)"), null=True, blank=True, validators=[MaxValueValidator(600)]
@@ -461,7 +467,7 @@ class SetLog(models.Model):
                 violation_error_message=_("Reps can be at most 100."),
             ),
             models.CheckConstraint(
-                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=1000),
+                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=weights.MAX_KG),
                 name="set_weight_0_to_1000",
                 violation_error_message=_("Weight must be from 0 to 1000."),
             ),

@@ -14,15 +14,16 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import weights
 from exercises.models import Exercise, Kind
 from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
 
-WEIGHT_STEP = {"kg": Decimal("2.5"), "lb": Decimal("5")}
 PAIN_LIMIT = 3
 SHARP_KINDS = (PainNote.Kind.SHARP, PainNote.Kind.SHOOTING)
 TREND_WEEKS = 4
 
-VOLUME = DecimalField(max_digits=14, decimal_places=2)
+# reps x kg, to the stored precision of a weight.
+VOLUME = DecimalField(max_digits=16, decimal_places=weights.STORED_PLACES)
 
 
 def volume_expression(prefix=""):
@@ -312,7 +313,7 @@ class Suggestion:
     exercise: Exercise
     step: str  # "weight", "harder", "reps" or "easier"
     message: str
-    weight: Decimal | None = None
+    weight: Decimal | None = None  # in the person's unit
 
     @property
     def is_caution(self):
@@ -360,10 +361,6 @@ def _in_sentence(text):
     return " ".join(text.split()).rstrip(".!?;:, ")
 
 
-def _format_weight(weight):
-    return f"{weight.normalize():f}"
-
-
 def _suggest(exercise, entries, unit):
     """The rule for one movement, given its entries in finished sessions, newest first."""
     latest = entries[0]
@@ -388,11 +385,12 @@ def _suggest(exercise, entries, unit):
     top = max((s.weight for s in latest.sets.all() if s.weight), default=None)
     base = top or latest.planned_weight
     if base:
-        weight = base + WEIGHT_STEP.get(unit, WEIGHT_STEP["kg"])
+        # One step up in the person's own unit: 22.5 kg + 2.5, or 49.6 lb + 5.
+        weight = weights.from_kg(base, unit) + weights.STEP.get(unit, weights.STEP[weights.KG])
         message = _(
             "You did all your planned reps of %(name)s in your last two sessions, with little "
             "pain. If the last sets felt steady, try %(weight)s %(unit)s next time."
-        ) % {"name": exercise.name, "weight": _format_weight(weight), "unit": unit}
+        ) % {"name": exercise.name, "weight": weights.plain(weight), "unit": unit}
         return Suggestion(exercise, "weight", message, weight)
     if exercise.harder:
         message = _(

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from accounts import weights
 from accounts.models import Profile
 from exercises.models import Equipment, Exercise
-from routines.models import CalendarFeed, OccurrenceChange, Routine
+from routines.models import CalendarFeed, OccurrenceChange, Routine, RoutineItem
 from tests.factories import (
     CalendarFeedFactory,
     EquipmentFactory,
@@ -431,3 +433,79 @@ def test_the_export_command_writes_what_the_page_gives(client, person, tmp_path)
 def test_the_export_command_names_an_unknown_user():
     with pytest.raises(CommandError, match="No user named 'nobody'"):
         call_command("export_account", "nobody", "--output", "/dev/null")
+
+
+# Weights: version 2 files hold kg; version 1 files held the person's unit ---------------------
+
+
+def as_version_1(data, convert):
+    """The same export as an older Midback wrote it: version 1, weights in the person's unit."""
+    data = json.loads(json.dumps(data))
+    data["version"] = 1
+    del data["weights_in"]
+    for routine in data["routines"]:
+        for item in routine["items"]:
+            item["weight"] = convert(item["weight"])
+    for session in data["sessions"]:
+        for entry in session["movements"]:
+            entry["planned_weight"] = convert(entry["planned_weight"])
+            for set_row in entry["sets"]:
+                set_row["weight"] = convert(set_row["weight"])
+    return data
+
+
+def stored_weights(user):
+    items = RoutineItem.objects.filter(routine__user=user).exclude(weight=None)
+    sets = SetLog.objects.filter(entry__session__user=user).exclude(weight=None)
+    return sorted(items.values_list("weight", flat=True)), sorted(
+        sets.values_list("weight", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_a_version_2_file_keeps_its_kg_exactly(client, person):
+    data = export(client, person)
+
+    copy = call_import(data, username="copy-of-person", email="copy@example.com")
+
+    assert data["weights_in"] == "kg"
+    assert stored_weights(copy) == stored_weights(person)
+
+
+@pytest.mark.django_db
+def test_a_version_1_file_in_pounds_is_converted_to_kg(client, person):
+    # A version 1 file of a person using lb held pounds: 22.5 kg was written as 49.6.
+    data = as_version_1(
+        export(client, person),
+        lambda kg: None if kg is None else weights.weight_text(Decimal(kg), "lb"),
+    )
+    assert data["profile"]["weight_unit"] == "lb"
+
+    copy = call_import(data, username="copy-of-person", email="copy@example.com")
+
+    items, sets = stored_weights(copy)
+    assert items == [weights.to_kg(Decimal("49.6"), "lb")]
+    shown = [weights.weight_text(kg, "lb") for kg in sets]
+    assert shown == [weights.weight_text(kg, "lb") for kg in stored_weights(person)[1]]
+
+
+@pytest.mark.django_db
+def test_a_version_1_file_in_kg_is_read_as_kg(client, person):
+    data = export(client, person)
+    data["profile"]["weight_unit"] = "kg"
+    data = as_version_1(data, lambda kg: kg)
+
+    copy = call_import(data, username="copy-of-person", email="copy@example.com")
+
+    assert stored_weights(copy) == stored_weights(person)
+
+
+@pytest.mark.django_db
+def test_a_version_2_file_must_say_its_weights_are_in_kg(client, person):
+    data = export(client, person)
+    data["weights_in"] = "lb"
+    before = row_counts()
+
+    with pytest.raises(CommandError, match="weights_in"):
+        call_import(data, username="copy-of-person", email="copy@example.com")
+    assert row_counts() == before

@@ -74,7 +74,8 @@ def test_it_shows_the_items_in_order_with_their_prescription(client, user, routi
     assert response.status_code == 200
     html = response.content.decode()
     assert html.index("First thing") < html.index("Second thing")
-    assert "3 × 10 reps · 22.5 lb · rest 60 s" in html
+    # 22.5 kg stored, shown converted: 49.6 lb (never relabelled "22.5 lb").
+    assert "3 × 10 reps · 49.6 lb · rest 60 s" in html
     assert "2 × hold 30 s each side" in html
     assert "Weight (lb)" in html
 
@@ -470,12 +471,12 @@ def test_edit_with_htmx_returns_just_that_item(client, user, routine, three_item
         ({"reps": -5}, "Reps must be between 1 and 100."),
         ({"reps": "", "hold_seconds": 36000}, "A hold must be between 1 and 600 seconds"),
         ({"sets": 0}, "Sets must be between 1 and 10."),
-        ({"weight": "-2"}, "Weight must be between 0 and 1000."),
+        ({"weight": "-2"}, "Enter a weight from 0 to 1000 kg."),
         ({"rest_seconds": 99999}, "Rest must be between 0 and 600 seconds"),
         ({"reps": "", "hold_seconds": ""}, "Give a number of reps, a hold time, or both."),
         ({"sets": "three"}, "Enter a whole number."),
         ({"reps": "3.5"}, "Enter a whole number."),
-        ({"weight": "12.345"}, "Ensure that there are no more than 2 decimal places."),
+        ({"weight": "12.345"}, "Use at most 2 decimal places for kg."),
     ],
 )
 def test_edit_shows_errors_in_the_item_fragment_and_saves_nothing(

@@ -64,13 +64,6 @@ def test_prescription_reads_as_words(values, text):
     assert RoutineItem(**values).prescription() == text
 
 
-@pytest.mark.parametrize(("weight", "text"), [(None, ""), ("22.50", "22.5"), ("40.00", "40")])
-def test_weight_text_drops_trailing_zeros(weight, text):
-    item = RoutineItem(weight=Decimal(weight) if weight else None)
-
-    assert item.weight_text() == text
-
-
 def test_add_remove_and_move_keep_positions_contiguous(user):
     routine = RoutineFactory(user=user)
     a, b, c = (routine.add_item(ExerciseFactory(name=name)) for name in "ABC")

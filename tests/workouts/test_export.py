@@ -76,7 +76,7 @@ def test_the_sets_file_has_a_row_per_set(client, user, history):
     values = dict(zip(header, row, strict=True))
     assert values["movement"] == "Seated row"
     assert values["reps"] == "10"
-    assert values["weight"] == "22.50"
+    assert values["weight"] == "22.5"
     assert values["unit"] == "kg"
     assert values["effort (RPE)"] == "7"
 
@@ -153,7 +153,9 @@ def test_the_account_export_holds_everything_the_person_has(client, user, histor
     first = data["sessions"][0]
     assert first["pain_before"] == 4
     assert first["movements"][0]["exercise"] == history.entries.get().exercise.slug
-    assert first["movements"][0]["sets"][0]["weight"] == "22.50"
+    assert data["version"] == 2
+    assert data["weights_in"] == "kg"
+    assert first["movements"][0]["sets"][0]["weight"] == "22.5000"
     assert data["pain_notes"][0]["text"] == "@upper back"
 
 

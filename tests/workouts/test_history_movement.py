@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Profile
+from accounts.weights import to_kg
 from exercises.models import Kind
 from tests.factories import ExerciseFactory
 from tests.workouts.progress_data import finished, logged
@@ -128,7 +129,7 @@ def test_it_shows_weights_in_the_users_unit(client, user, row):
     profile = Profile.for_user(user)
     profile.weight_unit = "lb"
     profile.save()
-    session_with(user, row, 3, [{"reps": 10, "weight": 45}])
+    session_with(user, row, 3, [{"reps": 10, "weight": to_kg(45, "lb")}])
     client.force_login(user)
 
     assert "10 reps × 45 lb" in client.get(url(row)).content.decode()

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.weights import to_kg
 from exercises.models import Kind
 from tests.factories import ExerciseFactory, WorkoutSessionFactory
 from tests.workouts.progress_data import finished, logged, pain_note
@@ -57,8 +58,9 @@ def test_two_clean_sessions_running_suggest_more_weight(user, row):
 
 
 def test_the_step_is_five_pounds_for_people_who_use_pounds(user, row):
-    train(user, row, 5, weight=45, planned_weight=45)
-    train(user, row, 2, weight=45, planned_weight=45)
+    kg = to_kg(45, "lb")
+    train(user, row, 5, weight=kg, planned_weight=kg)
+    train(user, row, 2, weight=kg, planned_weight=kg)
 
     (suggestion,) = suggest_progressions(user, "lb")
 

@@ -94,7 +94,7 @@ def test_the_next_set_is_prefilled_from_the_last_one_and_switches_side(client, u
     ("values", "message"),
     [
         ({"reps": "-1"}, "Enter a number from 0 to 100."),
-        ({"reps": "10", "weight": "99999"}, "Enter a number from 0 to 1000."),
+        ({"reps": "10", "weight": "99999"}, "Enter a weight from 0 to 1000 kg."),
         ({"hold_seconds": "36000"}, "Enter a number from 0 to 600 seconds."),
         ({"reps": "ten"}, "Enter a number from 0 to 100."),
         ({"reps": "10", "rpe": "11"}, "Enter a number from 1 to 10."),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from accounts import weights
 from accounts.models import Profile
 from exercises.caching import cached
 from exercises.models import Exercise
@@ -35,7 +36,6 @@ from workouts.forms import (
 from workouts.models import PainNote, SessionExercise, SessionGone, SetLog, WorkoutSession
 
 PAGE = "workouts/session_detail.html"
-WEIGHT_STEPS = {Profile.WeightUnit.KG: "2.5", Profile.WeightUnit.LB: "5"}
 
 
 def user_profile(request):
@@ -140,29 +140,45 @@ def user_entries(user):
     return SessionExercise.objects.for_user(user).select_related("session")
 
 
-def prefill(entry):
-    """Start values for the next set: this session's last set, else the plan, else last time."""
-    last_time = entry.previous_sets[0] if entry.previous_sets else None
-    if entry.logged_sets:
-        last = entry.logged_sets[-1]
-        values = {"reps": last.reps, "weight": last.weight, "hold_seconds": last.hold_seconds}
-    else:
-        values = {
-            "reps": entry.planned_reps,
-            "weight": entry.planned_weight,
-            "hold_seconds": entry.planned_hold_seconds,
-        }
-        if last_time is not None:
-            for name in values:
-                if values[name] is None:
-                    values[name] = getattr(last_time, name)
+def prefill(entry, weight_unit):
+    """Start values for the next set, in the person's unit and written as the set list writes
+    them ("40", not "40.00"): what they did last (earlier in this session, else the first set
+    last time), the plan for anything that set lacks."""
+    plan = {
+        "reps": entry.planned_reps,
+        "weight": entry.planned_weight,
+        "hold_seconds": entry.planned_hold_seconds,
+    }
+    done = entry.logged_sets[-1] if entry.logged_sets else None
+    if done is None and entry.previous_sets:
+        done = entry.previous_sets[0]
+    values = {
+        name: planned if done is None or getattr(done, name) is None else getattr(done, name)
+        for name, planned in plan.items()
+    }
+    values["weight"] = weights.weight_text(values["weight"], weight_unit)
     if entry.per_side:
         last_side = entry.logged_sets[-1].side if entry.logged_sets else ""
         values["side"] = SetLog.Side.RIGHT if last_side == SetLog.Side.LEFT else SetLog.Side.LEFT
     return values
 
 
-def load_entries(session, entry_pk=None, bound=None):
+def known_weights(entry, recent=50):
+    """The plan's weight, then the weights this person logged lately for this movement, newest
+    first: what the set form was prefilled from, in kg."""
+    logged = (
+        SetLog.objects.filter(
+            entry__session__user_id=entry.session.user_id,
+            entry__exercise_id=entry.exercise_id,
+            weight__isnull=False,
+        )
+        .order_by("-logged_at", "-pk")
+        .values_list("weight", flat=True)[:recent]
+    )
+    return [entry.planned_weight, *logged]
+
+
+def load_entries(session, weight_unit, entry_pk=None, bound=None):
     """The session's movements with everything the page shows, in a fixed number of queries.
 
     Each entry gains: logged_sets, previous_sets (the sets from the last finished session that
@@ -206,7 +222,9 @@ def load_entries(session, entry_pk=None, bound=None):
             dict.fromkeys(flag for note in entry.notes for flag in safety.red_flags(note))
         )
         auto_id = f"entry-{entry.pk}-%s"
-        entry.set_form = SetForm(initial=prefill(entry), auto_id=auto_id)
+        entry.set_form = SetForm(
+            initial=prefill(entry, weight_unit), auto_id=auto_id, weight_unit=weight_unit
+        )
         entry.pain_form = None  # loaded when its section opens, unless it has errors to show
         entry.skip_form = SkipForm(auto_id=f"entry-{entry.pk}-skip-%s")
         entry.swap_form = SwapForm(auto_id=f"entry-{entry.pk}-swap-%s")
@@ -221,7 +239,7 @@ def card_context(request):
     weight_unit = user_profile(request).weight_unit
     return {
         "weight_unit": weight_unit,
-        "weight_step": WEIGHT_STEPS.get(weight_unit, "1"),
+        "weight_step": weights.step_text(weight_unit),
         "add_options": add_options(),
         "red_flag_signs": safety.RED_FLAG_SIGNS,
         "professionals": safety.PROFESSIONALS,
@@ -240,7 +258,7 @@ def page_context(request, session, *, bound=None, **extra):
     }
     context = card_context(request) | {
         "session": session,
-        "entries": load_entries(session, bound=bound),
+        "entries": load_entries(session, user_profile(request).weight_unit, bound=bound),
         "ratings": range(11),
         "rating_form": None,
         "add_form": AddExerciseForm(auto_id="add-%s"),
@@ -257,7 +275,12 @@ def entry_response(request, entry, *, bound=None, status=200, **extra):
             context = page_context(request, entry.session, bound={entry.pk: bound}, **extra)
             return render(request, PAGE, context, status=status)
         return redirect(f"{entry.session.get_absolute_url()}#entry-{entry.pk}")
-    (entry,) = load_entries(entry.session, entry_pk=entry.pk, bound={entry.pk: bound or {}})
+    (entry,) = load_entries(
+        entry.session,
+        user_profile(request).weight_unit,
+        entry_pk=entry.pk,
+        bound={entry.pk: bound or {}},
+    )
     context = card_context(request) | {"entry": entry, "session": entry.session} | extra
     return render(request, f"{PAGE}#entry", context, status=status)
 
@@ -376,7 +399,12 @@ def add_entry(request, pk):
 @refuses_cancelled_session
 def log_set(request, pk):
     entry = get_object_or_404(user_entries(request.user), pk=pk)
-    form = SetForm(request.POST, auto_id=f"entry-{pk}-%s")
+    form = SetForm(
+        request.POST,
+        auto_id=f"entry-{pk}-%s",
+        weight_unit=user_profile(request).weight_unit,
+        known_weights=known_weights(entry),
+    )
     if not form.is_valid():
         return entry_response(request, entry, bound={"set_form": form})
     with entry.session.held():
