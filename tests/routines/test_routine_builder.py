@@ -108,8 +108,9 @@ def test_the_page_takes_a_fixed_number_of_queries_with_30_items(
     client.force_login(user)
     client.get(reverse("routines:detail", args=[routine.pk]))  # warm up: creates the profile
 
-    # session, user, routine, profile, items with their movements, picker results
-    with django_assert_num_queries(6):
+    # session, user, routine, profile, items with their movements, picker results and their
+    # equipment
+    with django_assert_num_queries(7):
         response = client.get(reverse("routines:detail", args=[routine.pk]))
 
     assert len(response.context["items"]) == 30
