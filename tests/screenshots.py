@@ -47,7 +47,13 @@ def a_person_with_some_training():
     row = Exercise.objects.get(slug="row")
     routine = RoutineFactory(user=user, name="Morning back")
     RoutineItemFactory(
-        routine=routine, position=0, exercise=twist, sets=2, reps=None, hold_seconds=30, per_side=True
+        routine=routine,
+        position=0,
+        exercise=twist,
+        sets=2,
+        reps=None,
+        hold_seconds=30,
+        per_side=True,
     )
     RoutineItemFactory(routine=routine, position=1, exercise=row, sets=3, reps=10)
     # One strength session this week: the week page advises two or three.
