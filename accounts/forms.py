@@ -63,7 +63,6 @@ class SignUpForm(PlainLabelsMixin, UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
 
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].help_text = _(
