@@ -48,3 +48,25 @@ def test_schedule_monday_wednesday_friday_and_see_the_week(page, live_server):
     page.locator(".week-day").nth(2).get_by_role("button", name="Skip").click()
     expect(page.get_by_text("2 sessions planned")).to_be_visible()
     expect(page.locator(".week-day").nth(2).get_by_text("Skipped")).to_be_visible()
+
+
+def test_a_plan_with_advice_shows_each_warning_once(page, live_server):
+    user = UserFactory()
+    RoutineFactory(user=user, name="Zz band rows", purpose=Purpose.STRENGTH)
+    today = datetime.datetime.now(datetime.UTC).date()
+    monday = today - datetime.timedelta(days=today.weekday())
+    log_in(page, live_server, user)
+
+    page.goto(live_server.url + "/routines/schedule/new/")
+    page.get_by_label("Routine").select_option(label="Zz band rows")
+    page.get_by_label("Date").fill(monday.isoformat())
+    for day in ["Monday", "Tuesday"]:
+        page.get_by_label(day, exact=True).check()
+    page.get_by_role("button", name="Add to my plan").click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Week of")
+    expect(page.get_by_text("Zz band rows is on your plan.")).to_be_visible()
+    advice = page.locator(".plan-warnings li")
+    expect(advice).to_have_count(1)
+    expect(advice).to_contain_text("come back to back")
+    expect(page.get_by_text("come back to back")).to_have_count(1)
