@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Profile
-from exercises.models import Kind
+from exercises.models import Equipment, Kind
 from routines.models import Purpose, RoutineItem
 from tests.factories import (
     EquipmentFactory,
@@ -135,6 +135,19 @@ def test_the_picker_defaults_to_what_home_equipment_allows(client, user, routine
 
     names = [exercise.name for exercise in response.context["exercises"]]
     assert names == ["Zz band pull", "Zz floor thing"]
+
+
+def test_the_picker_offers_a_movement_only_when_one_option_is_all_there(client, user, routine):
+    profile, _ = Profile.objects.update_or_create(user=user, defaults={"training_at": "custom"})
+    profile.equipment.set(Equipment.objects.filter(slug__in=["dumbbells", "resistance-band"]))
+    client.force_login(user)
+
+    response = client.get(reverse("routines:detail", args=[routine.pk]))
+
+    offered = {exercise.slug for exercise in response.context["exercises"]}
+    assert "face-pull" in offered  # the band will do
+    assert "reverse-fly" not in offered  # dumbbells, but no incline bench
+    assert "Cable machine and rope attachment, or resistance band" in response.text
 
 
 def test_the_picker_shows_all_published_movements_when_asked(client, user, routine):
