@@ -24,15 +24,31 @@ class BoundedUsernameMixin:
         field.validators.append(MaxLengthValidator(field.max_length or 150))
 
 
-class LoginForm(BoundedUsernameMixin, AuthenticationForm):
-    pass
+class PlainLabelsMixin:
+    """Labels without Django's trailing colon, like every other form in the app."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class LoginForm(PlainLabelsMixin, BoundedUsernameMixin, AuthenticationForm):
+    # Django's "Please enter a correct username and password" reads as if the person got it
+    # wrong; say what happened and what to do.
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "No account matches that username and password. Capital letters count in both; "
+            "if the password has slipped your mind, you can set a new one."
+        ),
+    }
 
 
 class AdminLoginForm(BoundedUsernameMixin, AdminAuthenticationForm):
     pass
 
 
-class SignUpForm(UserCreationForm):
+class SignUpForm(PlainLabelsMixin, UserCreationForm):
     email = forms.EmailField(
         label=_("Email"),
         help_text=_("Only for resetting your password and, if you want them, reminders."),
@@ -47,6 +63,14 @@ class SignUpForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].help_text = _(
+            "Up to 150 letters, digits and the signs @ . + - _ (no spaces)."
+        )
+        self.fields["password2"].label = _("Password again")
+        self.fields["password2"].help_text = _("The same password, to be sure it is typed right.")
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()

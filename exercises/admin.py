@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from exercises.models import Equipment, Exercise, Guidance, Muscle, Step, Target
+from exercises.models import Equipment, Exercise, ExerciseEquipment, Guidance, Muscle, Step, Target
 from midback.admin_privacy import HidesPeoplesData
 
 
@@ -27,14 +27,24 @@ class TargetInline(admin.TabularInline):
     autocomplete_fields = ["muscle"]
 
 
+class EquipmentInline(admin.TabularInline):
+    model = ExerciseEquipment
+    extra = 1
+    ordering = ["option", "equipment__name"]
+    fields = ["equipment", "option"]
+    autocomplete_fields = ["equipment"]
+    verbose_name_plural = _(
+        "Equipment (same option number: needed together; different numbers: alternatives)"
+    )
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(LibraryContentAdmin):
     list_display = ["name", "kind", "level", "is_published", "updated_at"]
     list_filter = ["kind", "level", "is_published", "equipment"]
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["equipment"]
-    inlines = [StepInline, TargetInline]
+    inlines = [StepInline, TargetInline, EquipmentInline]
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     save_on_top = True
@@ -52,7 +62,6 @@ class ExerciseAdmin(LibraryContentAdmin):
                 ]
             },
         ),
-        (_("Equipment"), {"fields": ["equipment"]}),
         (
             _("Coaching"),
             {"fields": ["cues", "mistakes", "easier", "harder", "safety_notes"]},

@@ -97,7 +97,7 @@ EXERCISES = [
         "reps_min": 8,
         "reps_max": 10,
         "rest_seconds": 30,
-        "equipment": ["mat"],
+        "equipment": [["mat"]],
         "primary": ["thoracic-erector-spinae"],
         "secondary": ["lumbar-erector-spinae"],
     },
@@ -137,7 +137,7 @@ EXERCISES = [
         "sets": 2,
         "hold_seconds": 30,
         "rest_seconds": 15,
-        "equipment": ["mat"],
+        "equipment": [["mat"]],
         "primary": ["latissimus-dorsi", "thoracic-erector-spinae"],
         "secondary": ["lumbar-erector-spinae"],
     },
@@ -184,7 +184,7 @@ EXERCISES = [
         "reps_max": 10,
         "hold_seconds": 3,
         "rest_seconds": 30,
-        "equipment": ["chair", "foam-roller"],
+        "equipment": [["chair"], ["foam-roller"]],
         "primary": ["thoracic-erector-spinae"],
         "secondary": ["pectorals"],
     },
@@ -226,7 +226,7 @@ EXERCISES = [
         "hold_seconds": 30,
         "per_side": True,
         "rest_seconds": 15,
-        "equipment": ["mat"],
+        "equipment": [["mat"]],
         "primary": ["thoracic-erector-spinae", "obliques"],
         "secondary": ["glutes"],
     },
@@ -274,7 +274,7 @@ EXERCISES = [
         "reps_max": 10,
         "per_side": True,
         "rest_seconds": 15,
-        "equipment": ["mat"],
+        "equipment": [["mat"]],
         "primary": ["rhomboids", "rear-deltoids"],
         "secondary": ["thoracic-erector-spinae", "middle-trapezius"],
     },
@@ -357,7 +357,7 @@ EXERCISES = [
         "sets": 2,
         "hold_seconds": 30,
         "rest_seconds": 15,
-        "equipment": ["doorway"],
+        "equipment": [["doorway"]],
         "primary": ["pectorals"],
         "secondary": ["front-deltoids"],
     },
@@ -404,7 +404,7 @@ EXERCISES = [
         "reps_min": 8,
         "reps_max": 12,
         "rest_seconds": 75,
-        "equipment": ["cable-machine"],
+        "equipment": [["cable-machine"]],
         "primary": ["latissimus-dorsi"],
         "secondary": ["rhomboids", "middle-trapezius", "lower-trapezius", "biceps"],
     },
@@ -454,7 +454,7 @@ EXERCISES = [
         "reps_min": 8,
         "reps_max": 12,
         "rest_seconds": 75,
-        "equipment": ["cable-machine", "dumbbells", "resistance-band"],
+        "equipment": [["cable-machine"], ["dumbbells"], ["resistance-band"]],
         "primary": ["rhomboids", "middle-trapezius", "latissimus-dorsi"],
         "secondary": ["rear-deltoids", "biceps"],
     },
@@ -499,7 +499,7 @@ EXERCISES = [
         "reps_min": 12,
         "reps_max": 15,
         "rest_seconds": 60,
-        "equipment": ["cable-machine", "rope-attachment", "resistance-band"],
+        "equipment": [["cable-machine", "rope-attachment"], ["resistance-band"]],
         "primary": ["rear-deltoids", "middle-trapezius"],
         "secondary": ["lower-trapezius", "external-rotators"],
     },
@@ -545,7 +545,7 @@ EXERCISES = [
         "reps_min": 8,
         "reps_max": 10,
         "rest_seconds": 90,
-        "equipment": ["t-bar-row-machine", "landmine"],
+        "equipment": [["t-bar-row-machine"], ["landmine"]],
         "primary": ["latissimus-dorsi", "rhomboids", "middle-trapezius"],
         "secondary": ["rear-deltoids", "thoracic-erector-spinae", "lumbar-erector-spinae"],
     },
@@ -587,7 +587,7 @@ EXERCISES = [
         "reps_min": 10,
         "reps_max": 15,
         "rest_seconds": 60,
-        "equipment": ["dumbbells", "incline-bench"],
+        "equipment": [["dumbbells", "incline-bench"]],
         "primary": ["rear-deltoids", "middle-trapezius", "rhomboids"],
         "secondary": [],
     },
@@ -635,7 +635,7 @@ EXERCISES = [
         "sets": 3,
         "reps_min": 5,
         "rest_seconds": 120,
-        "equipment": ["barbell"],
+        "equipment": [["barbell"]],
         "primary": ["glutes", "hamstrings", "lumbar-erector-spinae"],
         "secondary": [
             "thoracic-erector-spinae",
@@ -685,7 +685,7 @@ EXERCISES = [
         "reps_min": 10,
         "reps_max": 15,
         "rest_seconds": 60,
-        "equipment": ["hyperextension-bench", "stability-ball", "mat"],
+        "equipment": [["hyperextension-bench"], ["stability-ball"], ["mat"]],
         "primary": ["lumbar-erector-spinae", "glutes"],
         "secondary": ["thoracic-erector-spinae", "hamstrings"],
     },
@@ -734,7 +734,7 @@ EXERCISES = [
         "reps_min": 5,
         "reps_max": 8,
         "rest_seconds": 90,
-        "equipment": ["pull-up-bar"],
+        "equipment": [["pull-up-bar"]],
         "primary": ["latissimus-dorsi"],
         "secondary": ["rhomboids", "middle-trapezius", "lower-trapezius", "biceps"],
     },
@@ -827,6 +827,11 @@ GUIDANCE = [
 ]
 
 
+# Each movement's "equipment" lists its options: the pieces in one option are needed together,
+# and any one option will do (a cable machine with a rope attachment, or a resistance band).
+EQUIPMENT_OPTIONS = {data["slug"]: data["equipment"] for data in EXERCISES}
+
+
 def load(apps, schema_editor):
     Equipment = apps.get_model("exercises", "Equipment")
     Muscle = apps.get_model("exercises", "Muscle")
@@ -882,7 +887,7 @@ def load(apps, schema_editor):
                 for s in data["secondary"]
             ]
         )
-        exercise.equipment.set([equipment[s] for s in data["equipment"]])
+        _link_equipment(apps, exercise, [[equipment[s] for s in o] for o in data["equipment"]])
 
     for position, (slug, title, applies_to, tone, body) in enumerate(GUIDANCE, start=1):
         Guidance.objects.get_or_create(
@@ -895,3 +900,16 @@ def load(apps, schema_editor):
                 "position": position * 10,
             },
         )
+
+
+def _link_equipment(apps, exercise, options):
+    try:
+        Link = apps.get_model("exercises", "ExerciseEquipment")
+    except LookupError:  # 0002 runs before 0008 gave equipment its options
+        exercise.equipment.set([piece for option in options for piece in option])
+        return
+    Link.objects.bulk_create(
+        Link(exercise=exercise, equipment=piece, option=number)
+        for number, option in enumerate(options, start=1)
+        for piece in option
+    )

@@ -2,8 +2,9 @@ from collections import Counter, defaultdict
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -96,9 +97,20 @@ class ExerciseQuerySet(LibraryQuerySet):
     def for_equipment(self, equipment):
         return self.filter(equipment=equipment).distinct()
 
+    def doable_with(self, have):
+        """Movements that need nothing, or where one option is fully covered by `have`
+        (a Q over Equipment, e.g. Q(at_home=True))."""
+        covered = (
+            ExerciseEquipment.objects.values("exercise_id", "option")
+            .annotate(missing=Count("pk", filter=~_prefixed(have, "equipment")))
+            .filter(missing=0)
+            .values("exercise_id")
+        )
+        return self.filter(Q(equipment_links__isnull=True) | Q(pk__in=covered)).distinct()
+
     def for_home(self):
-        """Movements that need nothing, or only something found at home."""
-        return self.filter(Q(equipment__isnull=True) | Q(equipment__at_home=True)).distinct()
+        """Movements that need nothing, or only things found at home."""
+        return self.doable_with(Q(at_home=True))
 
     def working(self, muscle):
         return self.filter(muscles=muscle).distinct()
@@ -108,15 +120,62 @@ class ExerciseQuerySet(LibraryQuerySet):
             Q(name__icontains=text) | Q(summary__icontains=text) | Q(muscles__name__icontains=text)
         ).distinct()
 
+    def with_equipment(self):
+        """What equipment_text() reads, in one query whatever the number of rows."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "equipment_links", queryset=ExerciseEquipment.objects.select_related("equipment")
+            )
+        )
+
     def with_card_data(self):
         # One query per relation, whatever the number of rows.
-        return self.prefetch_related(
-            "equipment",
+        return self.with_equipment().prefetch_related(
             models.Prefetch("targets", queryset=Target.objects.select_related("muscle")),
         )
 
     def with_detail_data(self):
         return self.with_card_data().prefetch_related("steps")
+
+
+class ExerciseEquipment(models.Model):
+    """One piece of equipment in one of a movement's options. Pieces with the same option
+    number are needed together (a cable machine with a rope); different numbers are
+    alternatives (that, or a resistance band)."""
+
+    exercise = models.ForeignKey(
+        "Exercise", on_delete=models.CASCADE, related_name="equipment_links"
+    )
+    equipment = models.ForeignKey(
+        Equipment,
+        on_delete=models.CASCADE,
+        related_name="exercise_links",
+        verbose_name=_("equipment"),
+    )
+    option = models.PositiveSmallIntegerField(
+        _("option"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Same number: needed together. Different numbers: alternatives, any one will do."
+        ),
+    )
+
+    class Meta:
+        ordering = ["option", "equipment__name"]
+        verbose_name = _("equipment needed")
+        verbose_name_plural = _("equipment needed")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exercise", "equipment"], name="exercise_equipment_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(option__gte=1), name="exercise_equipment_option_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.equipment} ({_('option')} {self.option})"
 
 
 class Exercise(models.Model):
@@ -153,10 +212,10 @@ class Exercise(models.Model):
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     equipment = models.ManyToManyField(
         Equipment,
+        through=ExerciseEquipment,
         verbose_name=_("equipment"),
         blank=True,
         related_name="exercises",
-        help_text=_("Any one of these will do. Leave empty when nothing is needed."),
     )
     muscles = models.ManyToManyField(
         Muscle, through="Target", related_name="exercises", verbose_name=_("muscles worked")
@@ -262,6 +321,30 @@ class Exercise(models.Model):
             text = _("%(text)s each side") % {"text": text}
         return text
 
+    def equipment_options(self):
+        """The alternatives, each a list of the equipment needed together, in option order."""
+        options = {}
+        for link in self.equipment_links.all():
+            options.setdefault(link.option, []).append(link.equipment)
+        return [options[number] for number in sorted(options)]
+
+    def equipment_text(self):
+        """E.g. "Cable machine and rope attachment, or resistance band"."""
+        groups = self.equipment_options()
+        options = [
+            str(get_text_list([_in_sentence(item.name) for item in group], _("and")))
+            for group in groups
+        ]
+        if not options:
+            return _("None needed")
+        if len(options) == 1:
+            text = options[0]
+        elif any(len(group) > 1 for group in groups):
+            text = str(_(", or ")).join(options)
+        else:
+            text = get_text_list(options, _("or"))
+        return capfirst(text)
+
     def primary_targets(self):
         return [t for t in self.targets.all() if t.role == Target.Role.PRIMARY]
 
@@ -320,6 +403,20 @@ class Exercise(models.Model):
             ]
             for source in kinds
         }
+
+
+def _in_sentence(name):
+    """ "Resistance band" reads "resistance band" mid-sentence; "T-bar row machine" keeps its T."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def _prefixed(q, prefix):
+    """The same Q over a related model, e.g. Q(at_home=True) -> Q(equipment__at_home=True)."""
+    children = [
+        _prefixed(child, prefix) if isinstance(child, Q) else (f"{prefix}__{child[0]}", child[1])
+        for child in q.children
+    ]
+    return Q(*children, _connector=q.connector, _negated=q.negated)
 
 
 class Target(models.Model):

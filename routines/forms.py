@@ -144,14 +144,12 @@ class ExercisePickerForm(forms.Form):
             exercises = exercises.search(data["q"])
         if data.get("kind"):
             exercises = exercises.of_kind(data["kind"])
-        return exercises.order_by("name")[: self.LIMIT]
+        return exercises.with_equipment().order_by("name")[: self.LIMIT]
 
     @staticmethod
     def allowed_by(exercises, profile):
         if profile.training_at == Profile.Setting.HOME:
             return exercises.for_home()
         if profile.training_at == Profile.Setting.CUSTOM:
-            return exercises.filter(
-                Q(equipment__isnull=True) | Q(equipment__in=profile.equipment.all())
-            ).distinct()
+            return exercises.doable_with(Q(pk__in=profile.equipment.all()))
         return exercises  # at a gym: everything in the library

@@ -176,3 +176,33 @@ def test_on_a_wide_screen_the_header_is_one_row(page, live_server):
     menu_button(page).click()
     page.get_by_role("link", name="History", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("History")
+
+
+VISITOR_PAGES = ["/", "/exercises/", "/accounts/signup/", "/accounts/login/"]
+
+
+@pytest.mark.parametrize("width", [390, 360, 1280])
+def test_for_visitors_the_header_is_one_row_on_every_page(page, live_server, width):
+    page.set_viewport_size({"width": width, "height": 780})
+    heights = {}
+    for path in VISITOR_PAGES:
+        page.goto(live_server.url + path)
+        brand = page.locator(".site-header .brand").bounding_box()
+        last = page.get_by_role("link", name="Sign up").first.bounding_box()
+        assert abs(brand["y"] - last["y"]) < 4, path  # side by side, not wrapped below
+        heights[path] = header_height(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+    assert max(heights.values()) < 70, heights
+    assert len(set(heights.values())) == 1, heights
+
+
+def test_a_wrong_password_gets_a_message_that_does_not_blame(phone, live_server):
+    phone.goto(live_server.url + "/accounts/login/")
+    phone.get_by_label("Username", exact=True).fill("someone")
+    phone.get_by_label("Password", exact=True).fill("not-it")
+    phone.get_by_role("button", name="Log in").click()
+
+    alert = phone.get_by_role("alert")
+    expect(alert).to_contain_text("No account matches that username and password.")
+    expect(alert).not_to_contain_text("Please enter a correct")
+    expect(phone.get_by_role("link", name="Forgot your password?")).to_be_visible()

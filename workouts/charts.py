@@ -62,10 +62,27 @@ def _ticks(top, integer=False):
 
 
 def _x_labels(labels, centres):
-    every = max(1, math.ceil(len(labels) / MAX_X_LABELS))
+    """One label per distinct value: points in a row with the same label (two sessions on
+    one day) share one label, centred under them."""
+    groups = []
+    for label, x in zip(labels, centres, strict=True):
+        if groups and groups[-1][0] == label:
+            groups[-1][1].append(x)
+        else:
+            groups.append((label, [x]))
+    every = max(1, math.ceil(len(groups) / MAX_X_LABELS))
     # Keep the last (most recent) label: count back from it.
-    last = len(labels) - 1
-    return [Tick(centres[i], labels[i]) for i in range(len(labels)) if (last - i) % every == 0]
+    last = len(groups) - 1
+    return [
+        Tick(round(sum(xs) / len(xs), 1), label)
+        for i, (label, xs) in enumerate(groups)
+        if (last - i) % every == 0
+    ]
+
+
+def _day_and_time(moment):
+    """ "1 Dec, 08:30": tells apart two sessions on one day."""
+    return date_format(moment, "j M, H:i")
 
 
 @dataclass
@@ -310,6 +327,7 @@ def pain_chart(points, id="pain-chart"):
     else:
         desc = _("No pain ratings in this period.")
     labels = [date_format(p.day, "j M") for p in points]
+    moments = [_day_and_time(p.at) for p in points]
     return line_chart(
         id=id,
         title=_("Pain before and after sessions"),
@@ -323,7 +341,7 @@ def pain_chart(points, id="pain-chart"):
                 [p.before for p in points],
                 [
                     _("%(day)s: before %(n)s") % {"day": d, "n": p.before}
-                    for d, p in zip(labels, points, strict=True)
+                    for d, p in zip(moments, points, strict=True)
                 ],
             ),
             (
@@ -333,7 +351,7 @@ def pain_chart(points, id="pain-chart"):
                 [p.after for p in points],
                 [
                     _("%(day)s: after %(n)s") % {"day": d, "n": p.after}
-                    for d, p in zip(labels, points, strict=True)
+                    for d, p in zip(moments, points, strict=True)
                 ],
             ),
         ],
@@ -360,10 +378,11 @@ def best_set_chart(entries, exercise, unit, zone):
     else:
         values = [e.best_reps for e in entries]
         title, what = _("Most reps in a set per session"), _("reps")
-    labels = [date_format(timezone.localtime(e.session.started_at, zone), "j M") for e in entries]
+    starts = [timezone.localtime(e.session.started_at, zone) for e in entries]
+    labels = [date_format(start, "j M") for start in starts]
     texts = [
-        f"{label}: {_('not recorded') if value is None else f'{_format_number(value)} {what}'}"
-        for label, value in zip(labels, values, strict=True)
+        f"{_day_and_time(start)}: {_('not recorded') if value is None else f'{_format_number(value)} {what}'}"
+        for start, value in zip(starts, values, strict=True)
     ]
     shown = [v for v in values if v is not None]
     if shown:

@@ -156,9 +156,13 @@ def weekly_stats(user, period, target=0, *, start=None, end=None):
 
 @dataclass
 class PainPoint:
-    day: date
+    at: datetime  # when the session started, as a naive time in the person's zone
     before: int | None
     after: int | None
+
+    @property
+    def day(self):
+        return self.at.date()
 
 
 def pain_series(user, start, end, zone):
@@ -170,7 +174,9 @@ def pain_series(user, start, end, zone):
         .order_by("started_at", "pk")
         .values_list("started_at", "pain_before", "pain_after")
     )
-    return [PainPoint(started.astimezone(zone).date(), b, a) for started, b, a in rows]
+    return [
+        PainPoint(started.astimezone(zone).replace(tzinfo=None), b, a) for started, b, a in rows
+    ]
 
 
 def average(values):

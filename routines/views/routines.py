@@ -97,7 +97,14 @@ def starter_detail(request, pk):
 def starter_copy(request, pk):
     starter = get_object_or_404(Routine.objects.starters(), pk=pk)
     routine = starter.copy_for(request.user)
-    return _list_changed(request, _("“%(name)s” is now in your routines.") % {"name": routine.name})
+    # Open the copy: the person copied it to use or change it, not to look for it in a list.
+    messages.success(
+        request,
+        _("“%(name)s” is now in your routines. Change it as you like.") % {"name": routine.name},
+    )
+    if request.htmx:
+        return HttpResponseClientRedirect(routine.get_absolute_url())
+    return redirect(routine)
 
 
 @login_required

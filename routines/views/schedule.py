@@ -60,11 +60,6 @@ def start_url():
         return ""
 
 
-def warn_about(request, week):
-    for warning in week.warnings:
-        messages.warning(request, warning.message)
-
-
 @require_GET
 @vary_on_headers("HX-Request")
 def home(request):
@@ -158,9 +153,7 @@ def schedule_create(request):
                 request,
                 _("%(routine)s is on your plan.") % {"routine": schedule.routine.name},
             )
-            profile = Profile.for_user(request.user)
-            week = plan_week(request.user, profile, week_start_for(schedule.start_date))
-            warn_about(request, week)
+            # The week page it lands on shows the week's advice, once.
             url = week_url(schedule.start_date)
             if request.htmx:
                 return HttpResponseClientRedirect(url)
@@ -229,8 +222,6 @@ def occurrence_edit(request, pk, day):
                 request,
                 _("%(routine)s is moved.") % {"routine": schedule.routine.name},
             )
-            profile = Profile.for_user(request.user)
-            warn_about(request, plan_week(request.user, profile, week_start_for(new_date)))
             return redirect(week_url(new_date))
     else:
         initial = {"new_date": original, "new_time": schedule.time}

@@ -39,7 +39,10 @@ def test_it_shows_the_error_in_place_for_a_wrong_password(client, user):
     response = client.post(reverse("login"), {"username": user.username, "password": "nope"})
 
     assert response.status_code == 200
-    assert b"Please enter a correct username and password" in response.content
+    html = response.content.decode()
+    assert "No account matches that username and password." in html
+    assert "Please enter a correct" not in html
+    assert 'for="id_username">Username</label>' in html  # no stray colon
     assert b'role="alert"' in response.content
 
 

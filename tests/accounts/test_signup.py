@@ -32,6 +32,15 @@ def test_it_shows_the_form(client):
     assert b'autocomplete="new-password"' in response.content
 
 
+def test_its_labels_read_plainly(client):
+    html = client.get(reverse("accounts:signup")).content.decode()
+
+    assert 'for="id_username">Username</label>' in html
+    assert 'for="id_password2">Password again</label>' in html
+    assert "Password confirmation" not in html
+    assert "Required. 150 characters" not in html
+
+
 def test_it_creates_the_user_and_profile_and_logs_them_in(client):
     response = _signup(client)
 

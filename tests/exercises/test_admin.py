@@ -43,6 +43,7 @@ def change_form_data(exercise, **changes):
     """What the admin's change form posts for this exercise, with some fields changed."""
     steps = list(exercise.steps.all())
     targets = list(exercise.targets.all())
+    links = list(exercise.equipment_links.all())
     data = {
         "name": exercise.name,
         "slug": exercise.slug,
@@ -54,7 +55,6 @@ def change_form_data(exercise, **changes):
         "reps_max": exercise.reps_max or "",
         "hold_seconds": exercise.hold_seconds or "",
         "rest_seconds": exercise.rest_seconds,
-        "equipment": [e.pk for e in exercise.equipment.all()],
         "cues": exercise.cues,
         "mistakes": exercise.mistakes,
         "easier": exercise.easier,
@@ -65,6 +65,8 @@ def change_form_data(exercise, **changes):
         "steps-INITIAL_FORMS": len(steps),
         "targets-TOTAL_FORMS": len(targets),
         "targets-INITIAL_FORMS": len(targets),
+        "equipment_links-TOTAL_FORMS": len(links),
+        "equipment_links-INITIAL_FORMS": len(links),
     }
     if exercise.is_published:
         data["is_published"] = "on"
@@ -81,6 +83,13 @@ def change_form_data(exercise, **changes):
             f"targets-{index}-exercise": exercise.pk,
             f"targets-{index}-muscle": target.muscle_id,
             f"targets-{index}-role": target.role,
+        }
+    for index, link in enumerate(links):
+        data |= {
+            f"equipment_links-{index}-id": link.pk,
+            f"equipment_links-{index}-exercise": exercise.pk,
+            f"equipment_links-{index}-equipment": link.equipment_id,
+            f"equipment_links-{index}-option": link.option,
         }
     return data | changes
 
@@ -124,7 +133,8 @@ def test_the_change_page_has_inlines_and_a_view_on_site_link(client, request, wh
     assert response.status_code == 200
     assert 'name="steps-0-text"' in html
     assert 'name="targets-0-muscle"' in html
-    assert "selectfilter" in html.lower()  # filter_horizontal for equipment
+    assert 'name="equipment_links-0-equipment"' in html
+    assert 'name="equipment_links-0-option"' in html
     assert "View on site" in html
 
 
@@ -250,3 +260,56 @@ def test_guidance_edits_are_kept_in_history(client, editor):
 def test_shipped_content_starts_with_a_restorable_history_entry():
     for exercise in Exercise.objects.all():
         assert exercise.history.exists()
+
+
+def test_an_editor_sets_equipment_needed_together_and_alternatives(client, editor, exercise):
+    cable = EquipmentFactory(name="Cable x", slug="cable-x")
+    rope = EquipmentFactory(name="Rope x", slug="rope-x")
+    band = EquipmentFactory(name="Band x", slug="band-x")
+    exercise.equipment_links.all().delete()
+    data = change_form_data(exercise) | {
+        "equipment_links-TOTAL_FORMS": 3,
+        "equipment_links-INITIAL_FORMS": 0,
+    }
+    for index, (piece, option) in enumerate([(cable, 1), (rope, 1), (band, 2)]):
+        data |= {
+            f"equipment_links-{index}-exercise": exercise.pk,
+            f"equipment_links-{index}-equipment": piece.pk,
+            f"equipment_links-{index}-option": option,
+        }
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:exercises_exercise_change", args=[exercise.pk]), data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    exercise = Exercise.objects.with_equipment().get(pk=exercise.pk)
+    assert exercise.equipment_text() == "Cable x and rope x, or band x"
+    page = client.get(exercise.get_absolute_url())
+    assert "Cable x and rope x, or band x" in page.content.decode()
+
+
+def test_an_option_number_below_one_is_refused_with_a_message(client, editor, exercise):
+    data = change_form_data(exercise)
+    data["equipment_links-0-option"] = 0
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:exercises_exercise_change", args=[exercise.pk]), data)
+
+    assert response.status_code == 200
+    assert "greater than or equal to 1" in response.content.decode()
+
+
+def test_shipped_face_pull_and_reverse_fly_read_as_what_they_need():
+    shipped = Exercise.objects.with_equipment().in_bulk(
+        ["face-pull", "reverse-fly", "row"], field_name="slug"
+    )
+
+    assert shipped["face-pull"].equipment_text() == (
+        "Cable machine and rope attachment, or resistance band"
+    )
+    assert shipped["reverse-fly"].equipment_text() == "Dumbbells and incline bench"
+    assert shipped["row"].equipment_text() == "Cable machine, dumbbells or resistance band"
+    face_pull_record = shipped["face-pull"].history.earliest()
+    assert sorted(
+        (link.equipment.slug, link.option) for link in face_pull_record.equipment.all()
+    ) == [("cable-machine", 1), ("resistance-band", 2), ("rope-attachment", 1)]

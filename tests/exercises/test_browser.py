@@ -90,3 +90,37 @@ def test_axe_finds_no_violations(browser, browser_context_args, live_server, sch
         results = axe.run(page)
         assert results.violations_count == 0, (path, results.generate_report())
     context.close()
+
+
+# What the widest chosen value needs, measured in the select's own font.
+CHOSEN_TEXT_FITS = """select => {
+  const style = getComputedStyle(select);
+  const context = document.createElement("canvas").getContext("2d");
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const text = select.options[select.selectedIndex].text;
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return {text, needs: context.measureText(text).width, room};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 360, 1280])
+def test_chosen_filter_values_are_never_cut_off(page, live_server, width):
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(live_server.url + "/exercises/?kind=mobility&equipment=home&level=intermediate")
+
+    selects = page.locator(".filters-grid select")
+    expect(selects).to_have_count(4)
+    for n in range(4):
+        fit = selects.nth(n).evaluate(CHOSEN_TEXT_FITS)
+        assert fit["needs"] <= fit["room"], fit
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_equipment_reads_as_needed_together_or_alternatives(page, live_server):
+    page.goto(live_server.url + "/exercises/?q=face")
+    card = page.locator(".exercise-card", has_text="Face pull")
+    expect(card).to_contain_text("Cable machine and rope attachment, or resistance band")
+
+    page.goto(live_server.url + "/exercises/reverse-fly/")
+    expect(page.locator(".facts-detail")).to_contain_text("Dumbbells and incline bench")
+    expect(page.get_by_text(" or Incline bench")).to_have_count(0)

@@ -1,5 +1,6 @@
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils.text import slugify
 
 from exercises.models import Exercise, Guidance, Kind, Level, Region, Target
 from tests.factories import (
@@ -94,17 +95,55 @@ def test_queryset_methods_chain_into_one_filtered_list():
     TargetFactory(exercise=floor_move, muscle=rhomboids)
     nothing_needed = ExerciseFactory(kind=Kind.MOBILITY, name="Stand x")
     bar_move = ExerciseFactory(kind=Kind.STRENGTH, level=Level.ADVANCED, name="Hang x")
-    bar_move.equipment.add(bar, mat)  # a mat alone will not do for this one, but it is listed
+    bar_move.equipment.add(bar, mat)  # needed together: a mat alone will not do
     ours = Exercise.objects.filter(name__endswith=" x")
 
     assert set(ours.of_kind(Kind.MOBILITY)) == {floor_move, nothing_needed}
     assert set(ours.for_level(Level.ADVANCED)) == {bar_move}
     assert set(ours.for_equipment(bar)) == {bar_move}
-    assert set(ours.for_home()) == {floor_move, nothing_needed, bar_move}
+    assert set(ours.for_home()) == {floor_move, nothing_needed}
     assert list(ours.working(rhomboids)) == [floor_move]
     assert list(ours.search("FLOOR")) == [floor_move]
     assert list(ours.search(rhomboids.name)) == [floor_move]
     assert list(ours.of_kind(Kind.MOBILITY).for_home().working(rhomboids)) == [floor_move]
+
+
+def test_for_home_takes_a_movement_when_one_alternative_is_all_at_home():
+    cable = EquipmentFactory(name="Cable y", slug="cable-y")
+    rope = EquipmentFactory(name="Rope y", slug="rope-y")
+    band = EquipmentFactory(name="Band y", slug="band-y", at_home=True)
+    pull = ExerciseFactory(name="Pull y")
+    pull.equipment.add(cable, rope, through_defaults={"option": 1})
+    gym_only = ExerciseFactory(name="Gym y")
+    gym_only.equipment.add(cable, rope)
+    pull.equipment.add(band, through_defaults={"option": 2})
+
+    assert set(Exercise.objects.filter(name__endswith=" y").for_home()) == {pull}
+
+
+@pytest.mark.parametrize(
+    "options, text",
+    [
+        ([], "None needed"),
+        ([["Mat"]], "Mat"),
+        ([["Chair"], ["Foam roller"]], "Chair or foam roller"),
+        ([["Bench"], ["Stability ball"], ["Mat"]], "Bench, stability ball or mat"),
+        ([["Dumbbells", "Incline bench"]], "Dumbbells and incline bench"),
+        (
+            [["Cable machine", "Rope attachment"], ["Resistance band"]],
+            "Cable machine and rope attachment, or resistance band",
+        ),
+        ([["Landmine"], ["T-bar row machine"]], "Landmine or T-bar row machine"),
+    ],
+)
+def test_equipment_text_tells_needed_together_from_alternatives(options, text):
+    exercise = ExerciseFactory()
+    for number, option in enumerate(options, start=1):
+        for name in option:
+            piece = EquipmentFactory(name=name, slug=slugify(name))  # or the shipped one
+            exercise.equipment.add(piece, through_defaults={"option": number})
+
+    assert Exercise.objects.with_equipment().get(pk=exercise.pk).equipment_text() == text
 
 
 def test_for_home_leaves_out_gym_only_movements():

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Profile
-from exercises.models import Kind
+from exercises.models import Equipment, Kind
 from routines.models import Purpose, RoutineItem
 from tests.factories import (
     EquipmentFactory,
@@ -109,8 +109,9 @@ def test_the_page_takes_a_fixed_number_of_queries_with_30_items(
     client.force_login(user)
     client.get(reverse("routines:detail", args=[routine.pk]))  # warm up: creates the profile
 
-    # session, user, routine, profile, items with their movements, picker results
-    with django_assert_num_queries(6):
+    # session, user, routine, profile, items with their movements, picker results and their
+    # equipment
+    with django_assert_num_queries(7):
         response = client.get(reverse("routines:detail", args=[routine.pk]))
 
     assert len(response.context["items"]) == 30
@@ -135,6 +136,19 @@ def test_the_picker_defaults_to_what_home_equipment_allows(client, user, routine
 
     names = [exercise.name for exercise in response.context["exercises"]]
     assert names == ["Zz band pull", "Zz floor thing"]
+
+
+def test_the_picker_offers_a_movement_only_when_one_option_is_all_there(client, user, routine):
+    profile, _ = Profile.objects.update_or_create(user=user, defaults={"training_at": "custom"})
+    profile.equipment.set(Equipment.objects.filter(slug__in=["dumbbells", "resistance-band"]))
+    client.force_login(user)
+
+    response = client.get(reverse("routines:detail", args=[routine.pk]))
+
+    offered = {exercise.slug for exercise in response.context["exercises"]}
+    assert "face-pull" in offered  # the band will do
+    assert "reverse-fly" not in offered  # dumbbells, but no incline bench
+    assert "Cable machine and rope attachment, or resistance band" in response.text
 
 
 def test_the_picker_shows_all_published_movements_when_asked(client, user, routine):

@@ -166,9 +166,9 @@ def test_copy_starter_gives_me_my_own_routine_with_the_same_items(client, user):
 
     response = client.post(reverse("routines:copy_starter", args=[starter.pk]))
 
-    assert response.status_code == 302
-    assert response.url == reverse("routines:list")
     copy = user.routines.get()
+    assert response.status_code == 302
+    assert response.url == reverse("routines:detail", args=[copy.pk])
     assert copy.name == "Daily opener"
     assert copy.purpose == Purpose.MOBILITY
     assert not copy.is_starter
@@ -181,18 +181,18 @@ def test_copy_starter_gives_me_my_own_routine_with_the_same_items(client, user):
     assert Routine.objects.get(pk=starter.pk).user is None
 
 
-def test_copy_starter_with_htmx_returns_the_lists_with_the_copy(client, user):
+def test_copy_starter_with_htmx_opens_the_copy(client, user):
     starter = starter_with_items(name="Daily opener")
     client.force_login(user)
 
     response = client.post(reverse("routines:copy_starter", args=[starter.pk]), **HTMX)
 
-    assert response.status_code == 200
-    assert response.content.lstrip().startswith(b'<div id="routine-lists">')
-    assert b"<h1>" not in response.content
     copy = user.routines.get()
-    assert reverse("routines:detail", args=[copy.pk]).encode() in response.content
-    assert "“Daily opener” is now in your routines." in response.content.decode()
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == reverse("routines:detail", args=[copy.pk])
+    opened = client.get(response["HX-Redirect"])
+    assert "“Daily opener” is now in your routines." in opened.content.decode()
+    assert opened.context["routine"] == copy
 
 
 def test_copy_starter_refuses_a_routine_that_is_not_a_starter(client, user, other_user):

@@ -71,3 +71,25 @@ def test_deleting_a_plan_asks_first_and_keep_it_keeps_it(page, live_server):
     page.get_by_role("button", name="Delete the plan").click()
     expect(page.get_by_text("The plan for Zz band rows is deleted.")).to_be_visible()
     assert not ScheduledSession.objects.exists()
+
+
+def test_a_plan_with_advice_shows_each_warning_once(page, live_server):
+    user = UserFactory()
+    RoutineFactory(user=user, name="Zz band rows", purpose=Purpose.STRENGTH)
+    today = datetime.datetime.now(datetime.UTC).date()
+    monday = today - datetime.timedelta(days=today.weekday())
+    log_in(page, live_server, user)
+
+    page.goto(live_server.url + "/routines/schedule/new/")
+    page.get_by_label("Routine").select_option(label="Zz band rows")
+    page.get_by_label("Date").fill(monday.isoformat())
+    for day in ["Monday", "Tuesday"]:
+        page.get_by_label(day, exact=True).check()
+    page.get_by_role("button", name="Add to my plan").click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Week of")
+    expect(page.get_by_text("Zz band rows is on your plan.")).to_be_visible()
+    advice = page.locator(".plan-warnings li")
+    expect(advice).to_have_count(1)
+    expect(advice).to_contain_text("come back to back")
+    expect(page.get_by_text("come back to back")).to_have_count(1)

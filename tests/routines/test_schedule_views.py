@@ -112,7 +112,7 @@ class TestScheduleCreate:
         )
 
         assert ScheduledSession.objects.count() == 1
-        assert "back to back" in response.text
+        assert response.text.count("back to back") == 1  # in the week's advice, not twice
 
     def test_it_refuses_a_date_in_year_9999_with_a_clear_message(self, client, user, routine):
         client.force_login(user)
@@ -286,6 +286,22 @@ class TestOneOccurrence:
         schedule.refresh_from_db()
         assert (schedule.weekdays, schedule.time) == ("024", datetime.time(7))
         assert response["Location"] == reverse("routines:week") + "?start=2026-03-02"
+
+    def test_a_move_that_brings_advice_shows_it_once_on_the_week(self, client, user, routine):
+        strength = ScheduledSessionFactory(
+            user=user, routine=routine, start_date=MON, weekdays="024"
+        )
+        client.force_login(user)
+
+        response = client.post(
+            self.url("occurrence_edit", strength),
+            {"new_date": "2026-03-03", "new_time": ""},
+            follow=True,
+        )
+
+        assert response.status_code == 200
+        assert response.text.count("come back to back") == 1
+        assert "is moved" in response.text
 
     def test_it_refuses_a_move_to_year_9999(self, client, user, schedule):
         client.force_login(user)

@@ -156,3 +156,45 @@ def test_sharp_pain_during_a_movement_shows_stop_guidance(page, live_server, per
     expect(page.get_by_label("Neck")).to_be_checked()
     axe = Axe().run(page)
     assert axe.violations_count == 0, axe.generate_report()
+
+
+# A label clips when its content is wider than its box, or its box pokes out of the card.
+CLIPPED = """label => {
+  const box = label.getBoundingClientRect();
+  const card = label.closest("article").getBoundingClientRect();
+  return label.scrollWidth > label.clientWidth || box.right > card.right || box.left < card.left;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 360, 1280])
+def test_left_and_right_chips_show_their_whole_labels(page, live_server, width):
+    user = UserFactory()
+    routine = RoutineFactory(user=user, name="Zz short session")
+    twist = ExerciseFactory(
+        name="Zz Twist", kind="mobility", reps_min=None, reps_max=None, hold_seconds=30
+    )
+    RoutineItemFactory(
+        routine=routine,
+        position=0,
+        exercise=twist,
+        sets=2,
+        reps=None,
+        hold_seconds=30,
+        per_side=True,
+    )
+    page.set_viewport_size({"width": width, "height": 844})
+    log_in_and_start(page, live_server, user)
+
+    chips = card(page, "Zz Twist").locator(".side-choice label")
+    expect(chips).to_have_count(2)
+    expect(chips.nth(0)).to_have_text("Left")
+    expect(chips.nth(1)).to_have_text("Right")
+    left, right = chips.nth(0).bounding_box(), chips.nth(1).bounding_box()
+    assert left["y"] == right["y"] and left["x"] + left["width"] <= right["x"]
+    legend = card(page, "Zz Twist").locator(".side-choice legend").bounding_box()
+    assert legend["y"] + legend["height"] <= left["y"]  # the legend sits above, not beside
+    for n in range(2):
+        assert not chips.nth(n).evaluate(CLIPPED)
+        assert chips.nth(n).bounding_box()["height"] >= 44
+    chips.nth(1).click()
+    expect(chips.nth(1).locator("input")).to_be_checked()

@@ -117,6 +117,25 @@ def test_the_pain_chart_breaks_the_line_where_a_rating_is_missing(user):
     assert len(after.points) == 4
 
 
+def test_two_sessions_on_one_day_share_one_axis_label_and_keep_their_times(user):
+    finished(user, at(2026, 12, 1, 8, 30), pain_before=5, pain_after=3)
+    finished(user, at(2026, 12, 1, 18, 0), pain_before=4, pain_after=2)
+    finished(user, at(2026, 12, 3, 9, 0), pain_before=3, pain_after=1)
+    points = pain_series(user, at(2026, 12, 1, 0), at(2026, 12, 8, 0), UTC)
+
+    chart = pain_chart(points)
+
+    assert [tick.label for tick in chart.x_labels] == ["1 Dec", "3 Dec"]
+    before = chart.series[0].points
+    assert [point.text for point in before] == [
+        "1 Dec, 08:30: before 5",
+        "1 Dec, 18:00: before 4",
+        "3 Dec, 09:00: before 3",
+    ]
+    assert before[0].x < chart.x_labels[0].at < before[1].x  # the label sits between the two
+    assert len({point.x for point in before}) == 3
+
+
 # The page ------------------------------------------------------------------------------
 
 

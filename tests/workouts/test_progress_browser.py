@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from exercises.models import Kind
+from tests.browser_login import log_in
 from tests.factories import ExerciseFactory, UserFactory
 from tests.workouts.progress_data import finished, logged
 
@@ -113,3 +114,29 @@ def test_history_movement_and_report_pages_fit_a_phone_and_pass_axe(
     # The report's Print button appears once its script runs.
     expect(page.get_by_role("button", name="Print")).to_be_visible()
     context.close()
+
+
+def test_two_sessions_on_one_day_give_one_readable_axis_label(page, live_server):
+    user = UserFactory()
+    row = ExerciseFactory(name="Zz seated row", slug="zz-seated-row")
+    today = (timezone.localtime() - timedelta(days=2)).replace(hour=12, minute=0)
+    for start, before in [(today - timedelta(days=1, hours=4), 5), (today - timedelta(days=1), 4)]:
+        logged(finished(user, start, pain_before=before, pain_after=2), row, [{"reps": 10}])
+    logged(finished(user, today, pain_before=3, pain_after=1), row, [{"reps": 10}])
+    log_in(page, live_server, user)
+
+    page.goto(live_server.url + "/sessions/progress/")
+
+    chart = page.get_by_role("img", name=re.compile("^Pain before and after sessions"))
+    labels = chart.locator(".chart-axis text")
+    expect(labels).to_have_count(2)
+    texts = labels.all_text_contents()
+    assert len(set(texts)) == 2
+    first, second = (labels.nth(n).bounding_box() for n in range(2))
+    assert first["x"] + first["width"] < second["x"]  # readable: they do not overlap
+    markers = chart.locator(".series-before circle")
+    expect(markers).to_have_count(3)
+    boxes = [markers.nth(n).bounding_box() for n in range(3)]
+    assert boxes[0]["x"] + boxes[0]["width"] < boxes[1]["x"]  # the day's two points apart
+    titles = [markers.nth(n).locator("title").text_content() for n in range(2)]
+    assert titles[0] != titles[1] and all(", " in title for title in titles)
