@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "routines",
     "accounts",
     "workouts",
+    "care",
     "axes",
 ]
 

@@ -1,6 +1,8 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -15,3 +17,11 @@ def amount(value):
     except InvalidOperation:
         return value
     return f"{number.normalize():f}"
+
+
+@register.filter
+def or_not_recorded(value):
+    """A recorded number as it is (0 stays 0); nothing recorded as a dash that says so."""
+    if value is None or value == "":
+        return format_html('–<span class="visually-hidden"> {}</span>', _("not recorded"))
+    return value
