@@ -246,6 +246,12 @@ def account_data(user):
         ],
         "pain_notes": [fields_of(note) for note in user.pain_notes.order_by("noted_at", "pk")],
         "calendar_feed": fields_of(feed, exclude=("id", "user")) if feed else None,
+        "flare_ups": [fields_of(f) for f in user.flare_ups.order_by("started_on", "pk")],
+        # What was shared with whom, and how often it was opened; never the secret itself.
+        "share_links": [
+            fields_of(link, exclude=("user", "token_hash"))
+            for link in user.share_links.order_by("created_at", "pk")
+        ],
     }
 
 
