@@ -95,6 +95,7 @@ def flare_context(user, profile, form=None):
     return {
         "today": today,
         "running": running,
+        "days_left": running.days_left(today) if running else None,
         "form": form or FlareUpForm(),
         "routine": routine,
         "movements": flare.gentle_movements(routine),

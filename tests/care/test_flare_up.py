@@ -74,6 +74,7 @@ def test_switching_it_on_pauses_strength_on_today_and_offers_the_gentle_routine(
     flare = FlareUp.objects.get(user=user)
     assert (flare.started_on, flare.ends_on) == (WED, D(2026, 3, 10))
     assert "Flare-up mode is on until Tuesday 10 March" in response.content.decode()
+    assert "7 days left." in response.content.decode()
     today = client.get(TODAY_URL)
     content = today.content.decode()
     assert today_items(today) == {("Gym pulls", True), ("Morning stretch", False)}
