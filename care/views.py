@@ -27,7 +27,9 @@ def _today(profile):
 def qr_svg(url):
     """The address as a QR code, inline SVG with a white quiet zone (scans in dark mode too)."""
     code = segno.make(url, error="m")
-    return code.svg_inline(scale=4, border=4, dark="#000", light="#fff", svgclass="qr-code")
+    return code.svg_inline(
+        scale=4, border=4, dark="#000", light="#fff", svgclass="qr-code", omitsize=True
+    )
 
 
 @login_required

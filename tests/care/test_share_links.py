@@ -63,7 +63,7 @@ def test_it_makes_a_link_and_shows_its_address_once_with_a_qr_code(client, user)
     )
     assert link.include_session_notes
     content = response.content.decode()
-    assert '<svg width="' in content and 'class="qr-code"' in content
+    assert '<svg viewBox="' in content and 'class="qr-code"' in content
     assert "data-copy-target" in content
     assert "no-store" in response["Cache-Control"]
     # Only the fingerprint is stored; the page shown afterwards never repeats the token.
