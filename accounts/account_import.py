@@ -5,14 +5,17 @@ the person's own rows by their old ids; here the old ids are mapped to the new r
 is written in one transaction: a file that fails anywhere leaves the database as it was.
 """
 
+import secrets
 import uuid
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
+from django.utils import timezone
 
 from accounts import weights
 from accounts.models import Profile
+from care.models import FlareUp, ShareLink, token_hash
 from exercises.models import Equipment, Exercise
 from routines.models import (
     CalendarFeed,
@@ -133,6 +136,8 @@ class _Importer:
         self.create_sessions(user)
         self.create_pain_notes(user)
         self.create_calendar_feed(user)
+        self.create_flare_ups(user)
+        self.create_share_links(user)
         return user
 
     def create_user(self):
@@ -278,6 +283,28 @@ class _Importer:
             # A copy next to the original: the old address stays the original's.
             feed.token = new_feed_token()
         feed.save()
+
+    def create_flare_ups(self, user):
+        rows = self.section(self.data, "flare_ups", "export", required=False)
+        FlareUp.objects.bulk_create(
+            self.build(FlareUp, row, f"flare_ups[{n}]", user=user) for n, row in enumerate(rows)
+        )
+
+    def create_share_links(self, user):
+        """The history of what was shared; the file has no tokens, so no link works again."""
+        rows = self.section(self.data, "share_links", "export", required=False)
+        links = []
+        for n, row in enumerate(rows):
+            link = self.build(
+                ShareLink,
+                row,
+                f"share_links[{n}]",
+                user=user,
+                token_hash=token_hash(secrets.token_urlsafe(32)),
+            )
+            link.revoked_at = link.revoked_at or min(link.expires_at, timezone.now())
+            links.append(link)
+        ShareLink.objects.bulk_create(links)
 
     def keep_keys_free(self, model, rows):
         """Idempotency keys are kept, except where the original still uses them (a copy)."""

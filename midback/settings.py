@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "routines",
     "accounts",
     "workouts",
+    "care",
     "axes",
     "django_tasks_db",
     "crontask",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include(auth_urlpatterns)),
     path("routines/", include("routines.urls")),
     path("sessions/", include("workouts.urls")),
+    path("", include("care.urls")),
 ]
 
 # Uploaded pictures, served only when DEBUG or SERVE_MEDIA is on (see midback/media.py).

@@ -7,7 +7,7 @@ shows, with the per-date changes (moved, skipped) laid over them.
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from django.conf import settings
@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from icalendar import Calendar, Event
 
 from accounts.models import Profile
+from care.models import FlareUp
 from routines.models import (
     EARLIEST_PLAN_DATE,
     LATEST_PLAN_DATE,
@@ -53,6 +54,8 @@ class Occurrence:
     time: datetime.time | None
     moved: bool = False
     skipped: bool = False
+    # Strength work during a flare-up: still on the plan, but not to be done.
+    paused: bool = False
 
     @property
     def routine(self):
@@ -65,6 +68,11 @@ class Occurrence:
         if purpose == Purpose.STRENGTH:
             return True
         return purpose == Purpose.MIXED and getattr(self.schedule, "has_strength_items", False)
+
+    @property
+    def is_due(self):
+        """To be done on its day: neither skipped nor paused for a flare-up."""
+        return not self.skipped and not self.paused
 
     @property
     def uid(self):
@@ -93,9 +101,10 @@ def clamp_window(start, end):
 def occurrences(user, start, end, include_skipped=False):
     """The user's sessions on dates in [start, end), sorted by date and time.
 
-    Two queries whatever the number of plans: the plans (with routine and a strength flag) and
-    the changes touching the window. A change can move a session into the window from outside
-    it, so plans are also picked by where their changes land.
+    Three queries whatever the number of plans: the plans (with routine and a strength flag),
+    the changes touching the window, and the flare-ups in it (which pause strength sessions).
+    A change can move a session into the window from outside it, so plans are also picked by
+    where their changes land.
     """
     start, end = clamp_window(start, end)
     if start >= end:
@@ -146,7 +155,19 @@ def occurrences(user, start, end, include_skipped=False):
                         moved=True,
                     )
                 )
+    if found:
+        found = pause_for_flare_ups(user, found, start, end)
     return sorted(found, key=Occurrence.sort_key)
+
+
+def pause_for_flare_ups(user, found, start, end):
+    flare_ups = list(FlareUp.objects.filter(user=user).overlapping(start, end))
+    if not flare_ups:
+        return found
+    return [
+        replace(o, paused=True) if o.is_strength and any(f.covers(o.date) for f in flare_ups) else o
+        for o in found
+    ]
 
 
 def local_today(user, zone=None):
@@ -171,10 +192,12 @@ def rest_day_warnings(occurrences, week_start):
     """Plain warnings about the week starting on week_start; the plan is never blocked.
 
     `occurrences` may include the days either side of the week so that back-to-back strength
-    sessions across the week's edge are caught. Skipped occurrences do not count.
+    sessions across the week's edge are caught. Skipped occurrences do not count, nor paused
+    ones; in a week with a flare-up, too few strength sessions is the point, not a warning.
     """
     week_end = week_start + datetime.timedelta(days=7)
-    strength = Counter(o.date for o in occurrences if o.is_strength and not o.skipped)
+    strength = Counter(o.date for o in occurrences if o.is_strength and o.is_due)
+    flare_week = any(o.paused and week_start <= o.date < week_end for o in occurrences)
     days = sorted(strength)
     warnings = []
     for day in days:
@@ -203,7 +226,7 @@ def rest_day_warnings(occurrences, week_start):
                 )
             )
     in_week = sum(count for day, count in strength.items() if week_start <= day < week_end)
-    if in_week < FEWEST_STRENGTH_SESSIONS:
+    if in_week < FEWEST_STRENGTH_SESSIONS and not flare_week:
         warnings.append(
             PlanWarning(
                 "too-few",
@@ -237,6 +260,7 @@ class Week:
     days: list
     count: int
     strength_count: int
+    paused_count: int
     target: int
     warnings: list
 
@@ -282,8 +306,9 @@ def plan_week(user, profile, week_start, found=None):
     return Week(
         start=week_start,
         days=days,
-        count=sum(1 for o in in_week if not o.skipped),
-        strength_count=sum(1 for o in in_week if not o.skipped and o.is_strength),
+        count=sum(1 for o in in_week if o.is_due),
+        strength_count=sum(1 for o in in_week if o.is_due and o.is_strength),
+        paused_count=sum(1 for o in in_week if o.paused and not o.skipped),
         target=profile.weekly_target,
         warnings=rest_day_warnings(found, week_start),
     )
@@ -311,7 +336,17 @@ def calendar_feed(user, profile, today, link=""):
         event = Event()
         event.add("uid", occurrence.uid)
         event.add("dtstamp", stamp)
-        event.add("summary", occurrence.routine.name)
+        if occurrence.paused:
+            # Kept, not cancelled: some calendar apps drop cancelled events for good.
+            event.add(
+                "summary", _("Paused (flare-up): %(name)s") % {"name": occurrence.routine.name}
+            )
+            event.add(
+                "description",
+                _("Strength work is paused during your flare-up; the plan resumes after it."),
+            )
+        else:
+            event.add("summary", occurrence.routine.name)
         starts = occurrence.starts_at(zone)
         if starts is None:
             event.add("dtstart", occurrence.date)
@@ -361,7 +396,7 @@ def send_due_reminders(now=None):
 
 def send_reminder(user, day):
     """Send the reminder for `day` unless one was already sent; True when this call sent it."""
-    todays = occurrences(user, day, day + ONE_DAY)
+    todays = [o for o in occurrences(user, day, day + ONE_DAY) if not o.paused]
     if not todays:
         return False
     with transaction.atomic():

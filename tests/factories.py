@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from exercises.models import (
@@ -193,3 +196,33 @@ class ProfileFactory(DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     time_zone = "UTC"
+
+
+# Sharing and flare-ups (care) ----------------------------------------------------------------
+
+
+class ShareLinkFactory(DjangoModelFactory):
+    """A live link for the last 4 weeks; its token is in `link.token` (tests only)."""
+
+    class Meta:
+        model = "care.ShareLink"
+
+    user = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Physio {n}")
+    rolling_weeks = 4
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        link, token = model_class.create(*args, **kwargs)
+        link.token = token
+        return link
+
+
+class FlareUpFactory(DjangoModelFactory):
+    class Meta:
+        model = "care.FlareUp"
+
+    user = factory.SubFactory(UserFactory)
+    started_on = factory.LazyFunction(timezone.localdate)
+    ends_on = factory.LazyAttribute(lambda f: f.started_on + timedelta(days=6))

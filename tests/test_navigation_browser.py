@@ -20,12 +20,16 @@ MENU_PLACES = {
     "Routines": "My routines",
     "History": "History",
     "Progress": "Progress",
+    "Flare-up": "Flare-up mode",
+    "Share": "Share with a professional",
     "Settings": "Settings",
 }
 # Always in view: link name -> the path it lands on.
 TAB_PLACES = {"Today": "/", "Log": "/sessions/", "Library": "/exercises/"}
 MAIN_PAGES = [
     "/",
+    "/share/",
+    "/flare-up/",
     "/exercises/",
     "/routines/",
     "/routines/today/",
@@ -108,7 +112,7 @@ def test_keyboard_opens_the_menu_reaches_its_links_and_escape_closes_it(phone, l
     page.keyboard.press("Tab")
     expect(page.locator(":focus")).to_have_text("Week")
     expect(page.locator(":focus")).to_have_css("outline-style", "solid")
-    for name in ["Routines", "History", "Progress", "Settings", "Log out"]:
+    for name in ["Routines", "History", "Progress", "Flare-up", "Share", "Settings", "Log out"]:
         page.keyboard.press("Tab")
         expect(page.locator(":focus")).to_have_text(name)
 

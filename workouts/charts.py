@@ -6,6 +6,7 @@ so the charts follow the light and dark themes and need no style attributes.
 
 import math
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -117,6 +118,15 @@ class Point:
 
 
 @dataclass
+class Band:
+    """A shaded stretch of the plot behind the data: a flare-up."""
+
+    x: float
+    width: float
+    text: str
+
+
+@dataclass
 class Series:
     name: str
     css: str
@@ -136,6 +146,7 @@ class Chart:
     series: list = field(default_factory=list)
     target_y: float | None = None
     target_text: str = ""
+    bands: list = field(default_factory=list)
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -147,6 +158,14 @@ class Chart:
         return self.left - 4
 
     @property
+    def plot_top(self):
+        return TOP
+
+    @property
+    def plot_height(self):
+        return PLOT_H
+
+    @property
     def label_y(self):
         return self.baseline + 16
 
@@ -156,9 +175,23 @@ class Chart:
 
 
 def bar_chart(
-    *, id, title, desc, labels, values, texts, target=None, target_text="", integer=False
+    *,
+    id,
+    title,
+    desc,
+    labels,
+    values,
+    texts,
+    target=None,
+    target_text="",
+    integer=False,
+    shaded=(),
+    shade_text="",
 ):
-    """Vertical bars, one per label; an optional dashed target line across them."""
+    """Vertical bars, one per label; an optional dashed target line across them.
+
+    `shaded` holds the indexes of slots to shade behind their bars (flare-up weeks).
+    """
     highest = max([float(v) for v in values] + [float(target or 0)], default=0)
     top = nice_ceiling(highest * (1.1 if target else 1))
     if integer:
@@ -188,15 +221,17 @@ def bar_chart(
         y_ticks=_ticks(top, integer),
         x_labels=_x_labels(labels, centres),
         bars=bars,
+        bands=[Band(round(LEFT + i * slot, 1), round(slot, 1), shade_text) for i in shaded],
         target_y=_y(target, top) if target else None,
         target_text=target_text,
     )
 
 
-def line_chart(*, id, title, desc, labels, series, top=None):
+def line_chart(*, id, title, desc, labels, series, top=None, shaded=(), shade_text=""):
     """Lines over evenly spaced labels; None values leave a gap in the line.
 
-    `series` is a list of (name, css class, marker, values, texts).
+    `series` is a list of (name, css class, marker, values, texts). `shaded` holds the indexes
+    of points to shade behind (flare-up days); neighbours share one band.
     """
     every_value = [float(v) for *_rest, values, _texts in series for v in values if v is not None]
     top = top or nice_ceiling(max(every_value, default=1))
@@ -229,7 +264,43 @@ def line_chart(*, id, title, desc, labels, series, top=None):
         y_ticks=_ticks(top, integer=True),
         x_labels=_x_labels(labels, centres),
         series=drawn,
+        bands=_point_bands(centres, step, shaded, shade_text),
     )
+
+
+def _runs(indexes):
+    """Consecutive runs of sorted indexes: [1, 2, 3, 7] gives (1, 3) and (7, 7)."""
+    runs = []
+    for i in sorted(indexes):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return runs
+
+
+def _point_bands(centres, step, shaded, text):
+    half = (step or LINE_INSET * 2) / 2
+    bands = []
+    for first, last in _runs(shaded):
+        x = max(LEFT, centres[first] - half)
+        end = min(WIDTH - RIGHT, centres[last] + half)
+        bands.append(Band(round(x, 1), round(end - x, 1), text))
+    return bands
+
+
+FLARE_TEXT = _("Flare-up")
+
+
+def flare_weeks(stats, flare_ups):
+    """Indexes of the weeks (WeekStat, Monday first) with a flare-up day in them."""
+    return [
+        i
+        for i, s in enumerate(stats)
+        if any(
+            f.started_on <= s.week + timedelta(days=6) and f.last_day >= s.week for f in flare_ups
+        )
+    ]
 
 
 # Charts of a person's training -----------------------------------------------------------
@@ -239,7 +310,7 @@ def _week_label(monday):
     return date_format(monday, "j M")
 
 
-def sessions_chart(stats, target, id="sessions-chart"):
+def sessions_chart(stats, target, id="sessions-chart", flare_ups=()):
     met = sum(1 for s in stats if s.met_target)
     total = sum(s.sessions for s in stats)
     return bar_chart(
@@ -259,6 +330,8 @@ def sessions_chart(stats, target, id="sessions-chart"):
         target=target,
         target_text=_("Target: %(n)s a week") % {"n": target},
         integer=True,
+        shaded=flare_weeks(stats, flare_ups),
+        shade_text=FLARE_TEXT,
     )
 
 
@@ -312,7 +385,7 @@ def hold_chart(stats, id="hold-chart"):
     )
 
 
-def pain_chart(points, id="pain-chart"):
+def pain_chart(points, id="pain-chart", flare_ups=()):
     before = average(p.before for p in points)
     after = average(p.after for p in points)
     if points:
@@ -356,6 +429,8 @@ def pain_chart(points, id="pain-chart"):
             ),
         ],
         top=10,
+        shaded=[i for i, p in enumerate(points) if any(f.covers(p.day) for f in flare_ups)],
+        shade_text=FLARE_TEXT,
     )
 
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
+from care.models import FlareUp
 from workouts.charts import pain_chart, sessions_chart
-from workouts.models import PainNote, SetLog, WorkoutSession
+from workouts.models import EntryStatus, PainNote, SessionExercise, SetLog, WorkoutSession
 from workouts.progress import (
     VOLUME,
     Period,
@@ -248,6 +249,12 @@ def account_data(user):
         ],
         "pain_notes": [fields_of(note) for note in user.pain_notes.order_by("noted_at", "pk")],
         "calendar_feed": fields_of(feed, exclude=("id", "user")) if feed else None,
+        "flare_ups": [fields_of(f) for f in user.flare_ups.order_by("started_on", "pk")],
+        # What was shared with whom, and how often it was opened; never the secret itself.
+        "share_links": [
+            fields_of(link, exclude=("user", "token_hash"))
+            for link in user.share_links.order_by("created_at", "pk")
+        ],
     }
 
 
@@ -310,7 +317,26 @@ def movement_loads(user, start, end):
     )
 
 
-def report_data(user, start, end, profile):
+def closed_movements(user, start, end):
+    """Movements skipped or stopped for pain in sessions started in [start, end)."""
+    return (
+        SessionExercise.objects.filter(
+            session__user=user,
+            session__started_at__gte=start,
+            session__started_at__lt=end,
+            status__in=[EntryStatus.SKIPPED, EntryStatus.STOPPED],
+        )
+        .select_related("exercise", "session")
+        .order_by("session__started_at", "position", "pk")
+    )
+
+
+def report_data(user, start, end, profile, *, session_notes=True):
+    """Everything the printable report shows for the days start to end (both included).
+
+    The shared view for a professional uses this too; `session_notes` leaves the person's
+    free-text session notes out when they did not choose to share them.
+    """
     zone = profile.zone
     start_at = local_midnight(start, zone)
     end_at = local_midnight(end + timedelta(days=1), zone)
@@ -325,6 +351,11 @@ def report_data(user, start, end, profile):
         .exclude(notes="")
         .order_by("started_at", "pk")
     )
+    flare_ups = list(
+        FlareUp.objects.filter(user=user)
+        .overlapping(start, end + timedelta(days=1))
+        .order_by("started_on", "pk")
+    )
     notes = (
         PainNote.objects.filter(user=user, noted_at__gte=start_at, noted_at__lt=end_at)
         .select_related("entry__exercise")
@@ -337,15 +368,19 @@ def report_data(user, start, end, profile):
         "sessions_done": sum(s.sessions for s in stats),
         "weeks_met": sum(1 for s in stats if s.met_target),
         "target": profile.weekly_target,
-        "sessions_chart": sessions_chart(stats, profile.weekly_target, id="report-sessions"),
+        "sessions_chart": sessions_chart(
+            stats, profile.weekly_target, id="report-sessions", flare_ups=flare_ups
+        ),
         "pain": pain,
-        "pain_chart": pain_chart(pain, id="report-pain"),
+        "pain_chart": pain_chart(pain, id="report-pain", flare_ups=flare_ups),
         "pain_before": average(p.before for p in pain),
         "pain_after": average(p.after for p in pain),
         "pain_after_early": average(p.after for p in pain[:half]) if half else None,
         "pain_after_late": average(p.after for p in pain[half:]) if half else None,
         "loads": list(movement_loads(user, start_at, end_at)),
-        "session_notes": list(sessions),
+        "session_notes": list(sessions) if session_notes else [],
         "pain_notes": list(notes),
+        "closed_movements": list(closed_movements(user, start_at, end_at)),
+        "flare_ups": flare_ups,
         "unit": profile.weight_unit,
     }

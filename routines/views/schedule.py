@@ -12,6 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Profile
+from care.flare import flare_up_suggestion, gentle_movements, mobility_routine, running_flare_up
 from midback.validators import parse_id
 from routines.models import (
     EARLIEST_PLAN_DATE,
@@ -88,10 +89,17 @@ def today(request):
         .filter(scheduled_date=day, schedule__isnull=False)
         .values_list("schedule_id", flat=True)
     )
+    flare_up = running_flare_up(user, day)
+    gentle = mobility_routine() if flare_up else None
     return render(
         request,
         "routines/today.html",
         {
+            "flare_up": flare_up,
+            # Offered every day of a flare-up; suggested (never switched on) when pain worsens.
+            "routine": gentle,
+            "movements": gentle_movements(gentle),
+            "flare_suggestion": None if flare_up else flare_up_suggestion(user),
             "today": day,
             "due": due,
             "upcoming": upcoming,

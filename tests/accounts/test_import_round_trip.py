@@ -22,10 +22,12 @@ from tests.factories import (
     CalendarFeedFactory,
     EquipmentFactory,
     ExerciseFactory,
+    FlareUpFactory,
     OccurrenceChangeFactory,
     RoutineFactory,
     RoutineItemFactory,
     ScheduledSessionFactory,
+    ShareLinkFactory,
 )
 from tests.workouts.progress_data import at, finished, logged, pain_note
 from workouts.models import PainNote, SetLog, WorkoutSession
@@ -109,6 +111,18 @@ def build_person(user, movements, equipment):
     PainNote.objects.create(
         user=user, intensity=1, location="upper-back", kind="ache", timing="day", text="Fine"
     )
+    FlareUpFactory(
+        user=user,
+        started_on=datetime.date(2026, 3, 10),
+        ends_on=datetime.date(2026, 3, 16),
+        ended_early_on=datetime.date(2026, 3, 14),
+    )
+    FlareUpFactory(
+        user=user, started_on=datetime.date(2026, 2, 1), ends_on=datetime.date(2026, 2, 3)
+    )
+    shared = ShareLinkFactory(user=user, name="Dr Lee", include_session_notes=True)
+    shared.record_open()
+    shared.revoke()
     return user
 
 
@@ -157,6 +171,8 @@ def comparable(data):
             entry["replaces_id"] = entries.get(entry["replaces_id"])
             for set_log in entry["sets"]:
                 del set_log["id"], set_log["entry_id"]
+    for row in data["flare_ups"] + data["share_links"]:
+        del row["id"]
     for note in data["pain_notes"]:
         del note["id"]
         note["session_id"] = sessions.get(note["session_id"])
@@ -190,6 +206,24 @@ def test_the_round_trip_covers_every_part_of_the_export(client, person):
     assert {n["timing"] for n in data["pain_notes"]} == {"before", "during", "after", "day"}
     assert data["profile"]["equipment"] == ["band", "mat"]
     assert data["calendar_feed"]["token"]
+    assert [f["ended_early_on"] for f in data["flare_ups"]] == [None, "2026-03-14"]
+    assert [(link["name"], link["open_count"]) for link in data["share_links"]] == [("Dr Lee", 1)]
+    assert "token_hash" not in data["share_links"][0]
+
+
+@pytest.mark.django_db
+def test_a_live_share_link_comes_back_switched_off(client, user):
+    link = ShareLinkFactory(user=user, name="Physio", rolling_weeks=6)
+    data = export(client, user)
+    assert link.token not in json.dumps(data)
+    user.delete()
+
+    restored = call_import(data)
+
+    back = restored.share_links.get()
+    assert (back.name, back.rolling_weeks, back.revoked_at is not None) == ("Physio", 6, True)
+    assert back.token_hash != link.token_hash
+    assert client.get(reverse("care:shared", args=[link.token])).status_code == 404
 
 
 @pytest.mark.django_db

@@ -182,8 +182,9 @@ class TestToday:
         Profile.for_user(user)
         client.force_login(user)
 
-        # session, user, profile, plans, their changes, sessions logged today
-        with django_assert_num_queries(6):
+        # session, user, profile, plans, their changes, the flare-ups among them, sessions
+        # logged today, a flare-up running today, and the two signs of the flare-up suggestion
+        with django_assert_num_queries(10):
             response = client.get(reverse("routines:today"))
 
         assert response.context["week"].count == 50

@@ -171,8 +171,8 @@ class TestWeek:
         Profile.for_user(user)
         client.force_login(user)
 
-        # session, user, profile, plans, their changes
-        with django_assert_num_queries(5):
+        # session, user, profile, plans, their changes, the flare-ups that week
+        with django_assert_num_queries(6):
             response = week(client)
 
         assert response.context["week"].count == 50

@@ -8,7 +8,7 @@ names it. An entry says who the route is for:
 - owned: one user's object; the owner reaches it, anyone else gets a 404, an anonymous
   visitor is sent to log in. `build(user)` makes the owner's object(s) with the factories
   and returns the URL's kwargs;
-- token: a secret in the URL is the only key (the calendar feed);
+- token: a secret in the URL is the only key (the calendar feed, a share link);
 - excluded: not walked, with the reason why.
 
 The admin (namespace "admin") is walked as a whole by its own test.
@@ -16,9 +16,10 @@ The admin (namespace "admin") is walked as a whole by its own test.
 `fields` lists what a POST (or a GET filter, with `query=True`) sends, for the fuzz test:
 field name -> kind. Kinds: "text", "int", "decimal", "bool", "date", "time", "uuid",
 "choice:a,b,c" (the first is a valid one), "email", "zone", "username" (a new one),
-"account" (an existing one), "password" (the user's), "new_password", or an id of an
-"exercise", "routine", "schedule", "equipment", "weekday". A name may hold "{item_pk}"-style
-placeholders filled from the URL kwargs (form prefixes).
+"account" (an existing one), "future_date" (a valid one is a month ahead), "password" (the
+user's), "new_password", or an id of an "exercise", "routine", "schedule", "equipment",
+"weekday". A name may hold "{item_pk}"-style placeholders filled from the URL kwargs (form
+prefixes).
 """
 
 import datetime
@@ -39,6 +40,7 @@ from tests.factories import (
     RoutineFactory,
     RoutineItemFactory,
     ScheduledSessionFactory,
+    ShareLinkFactory,
 )
 
 ADMIN_NAMESPACE = "admin"
@@ -169,6 +171,14 @@ def a_pain_note(user):
 
 def a_feed(user):
     return {"token": CalendarFeedFactory(user=user).token}
+
+
+def a_share_link(user):
+    return {"pk": ShareLinkFactory(user=user).pk}
+
+
+def a_share_token(user):
+    return {"token": ShareLinkFactory(user=user).token}
 
 
 def a_starter(user):
@@ -338,6 +348,24 @@ ROUTES = {
     "workouts:report": login(query=True, fields={"start": "date", "end": "date"}),
     "workouts:export-csv": login(build=lambda user: {"kind": "sets"}),
     "workouts:export-json": login(),
+    # Sharing with a professional, and flare-ups
+    "care:share_list": login(
+        post=True,
+        fields={
+            "name": "text",
+            "scope": "choice:rolling,dates",
+            "rolling_weeks": "int",
+            "start_date": "date",
+            "end_date": "date",
+            "include_session_notes": "bool",
+            "expires_on": "future_date",
+        },
+    ),
+    "care:share_revoke": owned(a_share_link, post=True),
+    "care:shared": token(a_share_token),
+    "care:flare_up": login(post=True, fields={"days": "int"}),
+    "care:flare_up_end": post_only(Access.LOGIN),
+    "care:flare_up_session": post_only(Access.LOGIN),
 }
 
 

@@ -136,6 +136,8 @@ def good_value(kind, ids):
         return kind.removeprefix("choice:").split(",")[0]
     if kind == "uuid":
         return str(uuid.uuid4())
+    if kind == "future_date":
+        return (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
     if kind in GOOD:
         return GOOD[kind]
     return ids[kind][0]
@@ -150,7 +152,7 @@ def plausible(kind, ids):
         return st.decimals(allow_nan=True, allow_infinity=True).map(str) | st.floats().map(str)
     if kind == "bool":
         return st.sampled_from(["on", "true", "1", "", "off", "false"])
-    if kind == "date":
+    if kind in ("date", "future_date"):
         return st.dates().map(datetime.date.isoformat)
     if kind == "time":
         return st.times().map(datetime.time.isoformat)
@@ -316,6 +318,7 @@ def edge_values(kind, ids):
         "int": ["99999", "-1", "9" * 30, "²", "①"],
         "decimal": ["99999999.999", "-0.01", "1e400", "NaN"],
         "date": ["0001-01-01", "9999-12-31"],
+        "future_date": ["0001-01-01", "9999-12-31"],
         "time": ["25:00"],
         "bool": ["maybe"],
         "uuid": [*ids["uuid"][2:4], "not-a-uuid"],

@@ -239,9 +239,9 @@ def test_its_query_count_does_not_grow_with_movements_or_sessions(
     Profile.for_user(user)
     client.force_login(user)
 
-    # session, user, profile, sessions a week, sets a week, pain, four for the suggestions,
-    # movements
-    with django_assert_num_queries(11):
+    # session, user, profile, sessions a week, sets a week, pain, flare-ups, four for the
+    # suggestions, movements
+    with django_assert_num_queries(12):
         response = client.get(URL)
 
     assert len(response.context["suggestions"]) == 8

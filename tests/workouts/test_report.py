@@ -138,3 +138,16 @@ def test_it_returns_the_form_with_errors_for_htmx(client, user):
 
     assert response.status_code == 200
     assert "The end date is before the start date." in response.content.decode()
+
+
+def test_zero_pain_and_a_zero_weight_read_as_zero_not_as_missing(client, user):
+    row = ExerciseFactory(name="Test bodyweight row")
+    session = finished(user, at(2026, 3, 2), pain_before=0, pain_after=None)
+    logged(session, row, [{"reps": 8, "weight": 0}])
+    client.force_login(user)
+
+    content = client.get(URL, {"start": "2026-03-01", "end": "2026-03-14"}).content.decode()
+
+    not_recorded = '–<span class="visually-hidden"> not recorded</span>'
+    assert f'<th scope="row">2 Mar 2026</th><td>0</td><td>{not_recorded}</td>' in content
+    assert f"<td>8</td><td>0</td><td>{not_recorded}</td><td>0</td>" in content

@@ -68,6 +68,7 @@ def progress(request):
     period = Period.ending_this_week(form.chosen_weeks(), profile.zone)
     stats = weekly_stats(request.user, period, profile.weekly_target)
     pain = pain_series(request.user, period.start, period.end, profile.zone)
+    flare_ups = list(request.user.flare_ups.overlapping(period.first_monday, period.end.date()))
     context = {
         "form": form,
         "period": period,
@@ -77,10 +78,10 @@ def progress(request):
         "pain_after": average(p.after for p in pain),
         "target": profile.weekly_target,
         "unit": profile.weight_unit,
-        "sessions_chart": sessions_chart(stats, profile.weekly_target),
+        "sessions_chart": sessions_chart(stats, profile.weekly_target, flare_ups=flare_ups),
         "volume_chart": volume_chart(stats, profile.weight_unit),
         "hold_chart": hold_chart(stats),
-        "pain_chart": pain_chart(pain),
+        "pain_chart": pain_chart(pain, flare_ups=flare_ups),
         "has_volume": any(s.volume for s in stats),
         "has_holds": any(s.hold_seconds for s in stats),
         "suggestions": suggest_progressions(request.user, profile.weight_unit),
@@ -133,7 +134,12 @@ def report(request):
     else:
         start, end = default_range(profile.zone)
         form = ReportForm({"start": start, "end": end})
-    context = {"form": form, "csv_kinds": CSV_KINDS, "zone": profile.time_zone}
+    context = {
+        "form": form,
+        "csv_kinds": CSV_KINDS,
+        "zone": profile.time_zone,
+        "owner": request.user,
+    }
     if form.is_valid():
         context.update(
             report_data(request.user, form.cleaned_data["start"], form.cleaned_data["end"], profile)

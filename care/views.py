@@ -1,0 +1,154 @@
+"""Share links for a professional, the shared report they open, and flare-up mode."""
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import Profile
+from care import flare
+from care.forms import FlareUpForm, ShareLinkForm
+from care.models import FlareUp, ShareLink
+from care.report import shared_report
+from workouts import safety
+
+
+def _today(profile):
+    return timezone.localdate(timezone=profile.zone)
+
+
+def qr_svg(url):
+    """The address as a QR code, inline SVG with a white quiet zone (scans in dark mode too)."""
+    code = segno.make(url, error="m")
+    return code.svg_inline(
+        scale=4, border=4, dark="#000", light="#fff", svgclass="qr-code", omitsize=True
+    )
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def share_list(request):
+    profile = Profile.for_user(request.user)
+    today = _today(profile)
+    created = token_url = qr = None
+    if request.method == "POST":
+        form = ShareLinkForm(request.POST, today=today)
+        if form.is_valid():
+            created, token = ShareLink.create(request.user, **form.link_fields(profile.zone))
+            # Shown in this response only: the token is not stored, so this page is never
+            # cached and a reload cannot show it again.
+            token_url = request.build_absolute_uri(reverse("care:shared", args=[token]))
+            qr = qr_svg(token_url)
+            form = ShareLinkForm(today=today)
+    else:
+        form = ShareLinkForm(today=today)
+    context = {
+        "form": form,
+        "links": request.user.share_links.all(),
+        "created": created,
+        "token_url": token_url,
+        "qr": qr,
+        "now": timezone.now(),
+        "zone": profile.time_zone,
+    }
+    return render(request, "care/share_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def share_revoke(request, pk):
+    link = get_object_or_404(request.user.share_links, pk=pk)
+    if request.method == "POST":
+        link.revoke()
+        messages.success(request, _("The link for %(name)s no longer works.") % {"name": link.name})
+        return redirect("care:share_list")
+    return render(request, "care/share_revoke.html", {"link": link})
+
+
+@require_GET
+def shared(request, token):
+    # No login: the professional has no account. The token is the secret.
+    link = ShareLink.find(token)
+    if link is None:
+        raise Http404
+    link.record_open()
+    response = render(request, "care/shared.html", shared_report(link))
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def flare_context(user, profile, form=None):
+    today = _today(profile)
+    routine = flare.mobility_routine()
+    running = flare.running_flare_up(user, today)
+    past = user.flare_ups.filter(started_on__lt=today)
+    if running is not None:
+        past = past.exclude(pk=running.pk)
+    return {
+        "today": today,
+        "running": running,
+        "days_left": running.days_left(today) if running else None,
+        "form": form or FlareUpForm(),
+        "routine": routine,
+        "movements": flare.gentle_movements(routine),
+        "guidance": flare.GUIDANCE,
+        "past": past[:10],
+        "suggestion": None if running else flare.flare_up_suggestion(user),
+        "red_flag_signs": safety.RED_FLAG_SIGNS,
+        "professionals": safety.PROFESSIONALS,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def flare_up(request):
+    profile = Profile.for_user(request.user)
+    form = None
+    if request.method == "POST":
+        form = FlareUpForm(request.POST)
+        if form.is_valid():
+            running, started = FlareUp.switch_on(
+                request.user, _today(profile), form.cleaned_data["days"]
+            )
+            if started:
+                messages.success(
+                    request,
+                    _("Flare-up mode is on until %(day)s. Your strength sessions are paused.")
+                    % {"day": date_format(running.last_day, "l j F")},
+                )
+            return redirect("care:flare_up")
+    return render(request, "care/flare_up.html", flare_context(request.user, profile, form))
+
+
+@login_required
+@require_POST
+def flare_up_end(request):
+    profile = Profile.for_user(request.user)
+    today = _today(profile)
+    running = flare.running_flare_up(request.user, today)
+    if running is not None:
+        running.switch_off(today)
+        messages.success(request, _("Flare-up mode is off. Your plan is back as it was."))
+    return redirect("care:flare_up")
+
+
+@login_required
+@require_POST
+def flare_up_session(request):
+    routine = flare.mobility_routine()
+    if routine is None:
+        raise Http404
+    session, created = flare.start_gentle_session(request.user, routine)
+    if not created:
+        messages.info(request, _("You already have a session in progress."))
+    return redirect(session)
