@@ -149,8 +149,7 @@ class Pose:
         mine, theirs = self._angles(), other._angles()
         # The short way round: 179 and -179 degrees are two degrees apart.
         values = {
-            name: mine[name] + ((theirs[name] - mine[name] + 180) % 360 - 180) * t
-            for name in mine
+            name: mine[name] + ((theirs[name] - mine[name] + 180) % 360 - 180) * t for name in mine
         }
         at = tuple(a + (b - a) * t for a, b in zip(self.at, other.at, strict=True))
         return replace(self, **values, at=at, hand=None, hand2=None, shoulder_at=None)
@@ -393,10 +392,24 @@ def _gear_none(j):
 
 
 # Start positions several movements share.
-TABLE = dict(
-    thigh=90, shin=180, foot=180, pin="knee", at=(62, FLOOR - 4), hand=(94, FLOOR - 3), elbow_bend=1
-)
-FRONT_LEGS = dict(thigh=94, shin=90, foot=60, thigh2=86, shin2=90, foot2=120, spread=1)
+TABLE = {
+    "thigh": 90,
+    "shin": 180,
+    "foot": 180,
+    "pin": "knee",
+    "at": (62, FLOOR - 4),
+    "hand": (94, FLOOR - 3),
+    "elbow_bend": 1,
+}
+FRONT_LEGS = {
+    "thigh": 94,
+    "shin": 90,
+    "foot": 60,
+    "thigh2": 86,
+    "shin2": 90,
+    "foot2": 120,
+    "spread": 1,
+}
 
 
 DRAWINGS = [
@@ -494,8 +507,7 @@ DRAWINGS = [
                 hold=1,
             ),
             Position(
-                _("The upper back arches over the chair back, chest toward the ceiling, "
-                  "ribs down"),
+                _("The upper back arches over the chair back, chest toward the ceiling, ribs down"),
                 Pose(
                     lower=-92,
                     upper=-118,
@@ -617,9 +629,7 @@ DRAWINGS = [
             ),
             Position(
                 _("One arm reaches overhead, the other hand rests on the thigh"),
-                Pose(
-                    arm=-84, fore=-88, arm2=100, fore2=82, pin="hip", at=(100, 99), **FRONT_LEGS
-                ),
+                Pose(arm=-84, fore=-88, arm2=100, fore2=82, pin="hip", at=(100, 99), **FRONT_LEGS),
                 move=2,
                 hold=0.5,
             ),
@@ -817,8 +827,10 @@ DRAWINGS = [
                 hold=0.5,
             ),
             Position(
-                _("The pull: the bar comes toward the chest, elbows close, shoulder blades "
-                  "squeezed"),
+                _(
+                    "The pull: the bar comes toward the chest, elbows close, shoulder blades "
+                    "squeezed"
+                ),
                 Pose(
                     lower=-25,
                     upper=-24,
@@ -890,8 +902,10 @@ DRAWINGS = [
                 hold=0.5,
             ),
             Position(
-                _("The lift: pushing the floor away, standing tall with the bar close, no "
-                  "leaning back"),
+                _(
+                    "The lift: pushing the floor away, standing tall with the bar close, no "
+                    "leaning back"
+                ),
                 Pose(hand=(95, 105), pin="ankle", at=(92, FLOOR - 4)),
                 move=2,
                 hold=1,
@@ -927,8 +941,10 @@ DRAWINGS = [
                 hold=0.5,
             ),
             Position(
-                _("The lift: glutes squeezed, the body rises to a straight line with the legs, "
-                  "no higher"),
+                _(
+                    "The lift: glutes squeezed, the body rises to a straight line with the legs, "
+                    "no higher"
+                ),
                 Pose(
                     lower=-22,
                     upper=-22,
@@ -1165,7 +1181,7 @@ def render_animation(drawing):
     key_times = ";".join(f"{time:.3f}".rstrip("0").rstrip(".") or "0" for time, _ in timeline)
     frames = [_shapes(drawing, pose) for _, pose in timeline]
     body = []
-    for index, (_, attrs, d, _) in enumerate(frames[0]):
+    for index, (_key, attrs, d, _points) in enumerate(frames[0]):
         values = [frame[index][2] for frame in frames]
         if len(set(values)) == 1:
             body.append(f'<path {attrs} d="{d}"/>')
