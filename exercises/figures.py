@@ -212,7 +212,12 @@ class Drawing:
 
     @property
     def duration(self):
+        """Seconds for one cycle of the animation, through every position and back."""
         return sum(position.move + position.hold for position in self.positions)
+
+    @property
+    def cycle_seconds(self):
+        return round(self.duration)
 
     def animation_alt(self):
         parts = [str(position.caption) for position in self.positions]
