@@ -385,10 +385,13 @@ def _gear_back_extension(j):
     ]
 
 
+PULL_UP_BAR = 24  # the bar's height
+
+
 def _gear_pull_up(j):
     return [
-        ("rect", GEAR_FILL, 36, 20, 7, FLOOR - 20, 1),
-        ("line", 5, GEAR, (36, 24), (140, 24)),
+        ("rect", GEAR_FILL, 36, PULL_UP_BAR - 4, 7, FLOOR - PULL_UP_BAR + 4, 1),
+        ("line", 5, GEAR, (36, PULL_UP_BAR), (140, PULL_UP_BAR)),
     ]
 
 
@@ -897,9 +900,9 @@ DRAWINGS = [
                     lower=-25,
                     upper=-25,
                     neck=-20,
-                    thigh=24,
-                    shin=112,
-                    hand=(101, 146),
+                    thigh=15,
+                    shin=105,
+                    hand=(97, 146),
                     pin="ankle",
                     at=(92, FLOOR - 4),
                 ),
