@@ -372,7 +372,7 @@ def _gear_back_extension(j):
     hip, knee, ankle = j["hip"], j["knee"], j["ankle"]
     along = math.radians(_angle_between(hip, knee))
     d = (math.cos(along), math.sin(along))
-    below = (-d[1], d[0])  # legs point left and down: this normal points down
+    below = (d[1], -d[0])  # legs point left and a little down: this normal points down
     pad_a = (hip[0] - 3 * d[0] + 9 * below[0], hip[1] - 3 * d[1] + 9 * below[1])
     pad_b = (hip[0] + 20 * d[0] + 9 * below[0], hip[1] + 20 * d[1] + 9 * below[1])
     roller = (ankle[0] - 7 * below[0], ankle[1] - 7 * below[1])

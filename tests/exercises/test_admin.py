@@ -65,6 +65,8 @@ def change_form_data(exercise, **changes):
         "steps-INITIAL_FORMS": len(steps),
         "targets-TOTAL_FORMS": len(targets),
         "targets-INITIAL_FORMS": len(targets),
+        "videos-TOTAL_FORMS": 0,
+        "videos-INITIAL_FORMS": 0,
     }
     if exercise.is_published:
         data["is_published"] = "on"
