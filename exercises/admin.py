@@ -1,9 +1,22 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from exercises.models import Equipment, Exercise, ExerciseEquipment, Guidance, Muscle, Step, Target
+from exercises.figures import drawing_for
+from exercises.models import (
+    Equipment,
+    Exercise,
+    ExerciseEquipment,
+    ExerciseVideo,
+    Guidance,
+    Muscle,
+    Step,
+    Target,
+)
 from midback.admin_privacy import HidesPeoplesData
 
 
@@ -38,13 +51,28 @@ class EquipmentInline(admin.TabularInline):
     )
 
 
+class VideoInline(admin.StackedInline):
+    model = ExerciseVideo
+    extra = 0
+    ordering = ["position", "pk"]
+    fields = [
+        "title",
+        "description",
+        "file",
+        "poster",
+        "captions",
+        "captions_language",
+        "position",
+    ]
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(LibraryContentAdmin):
     list_display = ["name", "kind", "level", "is_published", "updated_at"]
     list_filter = ["kind", "level", "is_published", "equipment"]
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [StepInline, TargetInline, EquipmentInline]
+    inlines = [StepInline, TargetInline, EquipmentInline, VideoInline]
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     save_on_top = True
@@ -66,9 +94,38 @@ class ExerciseAdmin(LibraryContentAdmin):
             _("Coaching"),
             {"fields": ["cues", "mistakes", "easier", "harder", "safety_notes"]},
         ),
-        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (
+            _("Picture"),
+            {
+                "fields": ["image", "image_alt"],
+                "description": _(
+                    "Every movement has a drawn picture of its positions (see “Drawn "
+                    "pictures” at the top of the list). An uploaded picture is shown instead."
+                ),
+            },
+        ),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_urls(self):
+        figures = self.admin_site.admin_view(self.figures_view)
+        return [path("figures/", figures, name="exercises_exercise_figures"), *super().get_urls()]
+
+    def figures_view(self, request):
+        """Every movement's drawn positions side by side, for editors to review."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        rows = [
+            (exercise, drawing_for(exercise.slug))
+            for exercise in Exercise.objects.order_by("kind", "name")
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Drawn pictures"),
+            "opts": self.model._meta,
+            "rows": rows,
+        }
+        return TemplateResponse(request, "admin/exercises/exercise/figures.html", context)
 
     @admin.action(description=_("Publish the selected movements"), permissions=["change"])
     def publish(self, request, queryset):

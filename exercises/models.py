@@ -10,7 +10,11 @@ from simple_history.models import HistoricalRecords
 
 from exercises.caching import LibraryQuerySet
 from midback.images import PictureField
-from midback.validators import validate_image_upload
+from midback.validators import (
+    validate_captions_upload,
+    validate_image_upload,
+    validate_video_upload,
+)
 
 
 class Kind(models.TextChoices):
@@ -135,7 +139,7 @@ class ExerciseQuerySet(LibraryQuerySet):
         )
 
     def with_detail_data(self):
-        return self.with_card_data().prefetch_related("steps")
+        return self.with_card_data().prefetch_related("steps", "videos")
 
 
 class ExerciseEquipment(models.Model):
@@ -476,6 +480,58 @@ class Step(models.Model):
 
     def __str__(self):
         return f"{self.position}. {self.text[:40]}"
+
+
+class ExerciseVideo(models.Model):
+    """A short video of the movement, shown on its page below the picture."""
+
+    MIME_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="videos")
+    title = models.CharField(
+        _("title"), max_length=120, help_text=_("Shown under the video, e.g. “Cat-cow, slowly”.")
+    )
+    description = models.CharField(
+        _("what it shows"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the body does in the video, for people who cannot see it."),
+    )
+    file = models.FileField(
+        _("video"),
+        upload_to="exercises/videos/",
+        validators=[validate_video_upload],
+        help_text=_("MP4 or WebM, up to 50 MB."),
+    )
+    poster = models.ImageField(
+        _("poster image"),
+        upload_to="exercises/posters/",
+        validators=[validate_image_upload],
+        help_text=_("Shown before the video plays."),
+    )
+    captions = models.FileField(
+        _("captions"),
+        upload_to="exercises/captions/",
+        validators=[validate_captions_upload],
+        help_text=_("A WebVTT (.vtt) file, up to 200 KB."),
+    )
+    captions_language = models.CharField(_("captions language"), max_length=10, default="en")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def mime_type(self):
+        name = self.file.name.lower()
+        return self.MIME_TYPES.get(name[name.rfind(".") :], "video/mp4")
 
 
 class Guidance(models.Model):

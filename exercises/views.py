@@ -51,6 +51,7 @@ def detail_context(slug):
         "exercise": exercise,
         "regions": exercise.worked_regions(),
         "related": list(exercise.related()),
+        "videos": list(exercise.videos.all()),
         "guidance": list(Guidance.for_kind(exercise.kind)),
     }
 

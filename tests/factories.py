@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 from exercises.models import (
     Equipment,
     Exercise,
+    ExerciseVideo,
     Guidance,
     Kind,
     Level,
@@ -91,6 +92,18 @@ class StepFactory(DjangoModelFactory):
     exercise = factory.SubFactory(ExerciseFactory)
     position = factory.Sequence(lambda n: n + 1)
     text = "Move slowly and breathe."
+
+
+class ExerciseVideoFactory(DjangoModelFactory):
+    class Meta:
+        model = ExerciseVideo
+
+    exercise = factory.SubFactory(ExerciseFactory)
+    title = factory.Sequence(lambda n: f"Video {n}")
+    description = "Moving slowly through the whole range."
+    file = factory.django.FileField(filename="move.webm", data=b"\x1a\x45\xdf\xa3" + b"0" * 64)
+    poster = factory.django.ImageField(filename="poster.png", width=32, height=18)
+    captions = factory.django.FileField(filename="move.vtt", data=b"WEBVTT\n\n")
 
 
 class RoutineFactory(DjangoModelFactory):

@@ -67,6 +67,8 @@ def change_form_data(exercise, **changes):
         "targets-INITIAL_FORMS": len(targets),
         "equipment_links-TOTAL_FORMS": len(links),
         "equipment_links-INITIAL_FORMS": len(links),
+        "videos-TOTAL_FORMS": 0,
+        "videos-INITIAL_FORMS": 0,
     }
     if exercise.is_published:
         data["is_published"] = "on"

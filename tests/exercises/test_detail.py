@@ -8,6 +8,7 @@ from exercises.models import Guidance, Kind, Region, Target
 from tests.factories import (
     EquipmentFactory,
     ExerciseFactory,
+    ExerciseVideoFactory,
     GuidanceFactory,
     MuscleFactory,
     StepFactory,
@@ -135,13 +136,15 @@ def test_the_500_page_renders_without_a_request():
     assert "Something went wrong" in html
 
 
-def test_query_count_is_fixed(client, django_assert_num_queries, row):
+def test_query_count_is_fixed(client, django_assert_num_queries, row, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     for index in range(6):
         StepFactory(exercise=row, position=index + 3)
         TargetFactory(exercise=row, role=Target.Role.SECONDARY)
         row.equipment.add(EquipmentFactory())
-    # exercise, equipment, targets+muscles, steps, related, guidance
-    with django_assert_num_queries(6):
+        ExerciseVideoFactory(exercise=row)
+    # exercise, equipment, targets+muscles, steps, videos, related, guidance
+    with django_assert_num_queries(7):
         response = client.get(row.get_absolute_url())
     assert response.status_code == 200
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Profile
+from exercises.models import ExerciseVideo
 from tests.factories import (
     EquipmentFactory,
     ExerciseFactory,
@@ -110,6 +111,22 @@ def exercise_name(user, text):
 def exercise_image_alt(user, text):
     exercise = ExerciseFactory(image="exercises/row.png", image_alt=text)
     return [exercise.get_absolute_url()]
+
+
+def video_field(name):
+    def make(user, text):
+        exercise = ExerciseFactory()
+        fields = {"title": "A video", "description": "", "captions_language": "en"}
+        ExerciseVideo.objects.create(
+            exercise=exercise,
+            file="exercises/videos/a.webm",
+            poster="exercises/posters/a.png",
+            captions="exercises/captions/a.vtt",
+            **(fields | {name: text}),
+        )
+        return [exercise.get_absolute_url()]
+
+    return make
 
 
 def equipment_name(user, text):
@@ -210,6 +227,9 @@ CASES = {
     "exercises.exercise.harder": exercise_field("harder"),
     "exercises.exercise.safety_notes": exercise_field("safety_notes"),
     "exercises.exercise.image_alt": exercise_image_alt,
+    "exercises.exercisevideo.title": video_field("title"),
+    "exercises.exercisevideo.description": video_field("description"),
+    "exercises.exercisevideo.captions_language": video_field("captions_language"),
     "exercises.step.text": step_text,
     "exercises.guidance.title": guidance_field("title"),
     "exercises.guidance.body": guidance_field("body"),
