@@ -9,5 +9,14 @@ class ExercisesConfig(AppConfig):
     def ready(self):
         from exercises.caching import watch_library
 
-        names = ["Equipment", "ExerciseEquipment", "Muscle", "Exercise", "Target", "Step", "Guidance"]
+        names = [
+            "Equipment",
+            "ExerciseEquipment",
+            "Muscle",
+            "Exercise",
+            "ExerciseVideo",
+            "Target",
+            "Step",
+            "Guidance",
+        ]
         watch_library(*(self.get_model(name) for name in names))

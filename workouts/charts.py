@@ -456,7 +456,11 @@ def best_set_chart(entries, exercise, unit, zone):
     starts = [timezone.localtime(e.session.started_at, zone) for e in entries]
     labels = [date_format(start, "j M") for start in starts]
     texts = [
-        f"{_day_and_time(start)}: {_('not recorded') if value is None else f'{_format_number(value)} {what}'}"
+        _("%(moment)s: %(value)s")
+        % {
+            "moment": _day_and_time(start),
+            "value": _("not recorded") if value is None else f"{_format_number(value)} {what}",
+        }
         for start, value in zip(starts, values, strict=True)
     ]
     shown = [v for v in values if v is not None]
