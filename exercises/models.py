@@ -171,10 +171,14 @@ class ExerciseEquipment(models.Model):
         verbose_name_plural = _("equipment needed")
         constraints = [
             models.UniqueConstraint(
-                fields=["exercise", "equipment"], name="exercise_equipment_unique"
+                fields=["exercise", "equipment"],
+                name="exercise_equipment_unique",
+                violation_error_message=_("List each piece of equipment once for a movement."),
             ),
             models.CheckConstraint(
-                condition=Q(option__gte=1), name="exercise_equipment_option_positive"
+                condition=Q(option__gte=1),
+                name="exercise_equipment_option_positive",
+                violation_error_message=_("Option numbers start at 1."),
             ),
         ]
 

@@ -43,7 +43,7 @@ def test_a_body_just_under_the_limit_goes_through_to_the_form(client, settings):
     response = client.post(reverse("login"), data)
 
     assert response.status_code == 200
-    assert b"Please enter a correct username and password" in response.content
+    assert b"No account matches that username and password" in response.content
 
 
 def test_a_chunked_body_is_refused_with_411(client):

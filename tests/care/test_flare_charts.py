@@ -37,7 +37,7 @@ def test_the_progress_page_shades_flare_up_weeks_and_sessions(client, user, othe
 
 def test_neighbouring_flare_up_sessions_share_one_band():
     flare = FlareUpFactory.build(started_on=D(2026, 3, 2), ends_on=D(2026, 3, 8))
-    points = [PainPoint(D(2026, 3, d), 3, 3) for d in (1, 3, 5, 7, 9)]
+    points = [PainPoint(datetime.datetime(2026, 3, d, 9, 0), 3, 3) for d in (1, 3, 5, 7, 9)]
 
     chart = pain_chart(points, flare_ups=[flare])
 

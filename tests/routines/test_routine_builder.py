@@ -75,7 +75,7 @@ def test_it_shows_the_items_in_order_with_their_prescription(client, user, routi
     html = response.content.decode()
     assert html.index("First thing") < html.index("Second thing")
     # 22.5 kg stored, shown converted: 49.6 lb (never relabelled "22.5 lb").
-    assert "3 × 10 reps · 49.6 lb · rest 60 s" in html
+    assert '3 × 10 reps · <span class="nowrap">49.6 lb</span> · <span class="nowrap">rest 60 s</span>' in html
     assert "2 × hold 30 s each side" in html
     assert "Weight (lb)" in html
 

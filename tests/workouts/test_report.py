@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -5,8 +6,11 @@ import time_machine
 from django.urls import reverse
 
 from accounts.models import Profile
+from accounts.templatetags.weights import recorded
 from tests.factories import ExerciseFactory
 from tests.workouts.progress_data import at, finished, logged, pain_note
+
+NOT_RECORDED = str(recorded(None))
 
 pytestmark = pytest.mark.django_db
 URL = reverse("workouts:report")
@@ -148,6 +152,8 @@ def test_zero_pain_and_a_zero_weight_read_as_zero_not_as_missing(client, user):
 
     content = client.get(URL, {"start": "2026-03-01", "end": "2026-03-14"}).content.decode()
 
-    not_recorded = '–<span class="visually-hidden"> not recorded</span>'
-    assert f'<th scope="row">2 Mar 2026</th><td>0</td><td>{not_recorded}</td>' in content
-    assert f"<td>8</td><td>0</td><td>{not_recorded}</td><td>0</td>" in content
+    assert re.search(
+        r'<th scope="row">2 Mar 2026, \d\d:\d\d</th><td>0</td><td>' + re.escape(NOT_RECORDED),
+        content,
+    )
+    assert f"<td>8</td><td>0</td><td>{NOT_RECORDED}</td><td>0</td>" in content

@@ -67,16 +67,16 @@ def pages(data, row):
 # What each page says about 10 reps of 22.5 kg (225 kg of volume), in each unit.
 SHOWN = {
     "kg": {
-        "routine": ["3 × 10 reps · 22.5 kg", 'value="22.5"'],
-        "session": ["10 reps × 22.5 kg", "· 22.5 kg", 'value="22.5"'],
+        "routine": ['3 × 10 reps · <span class="nowrap">22.5 kg</span>', 'value="22.5"'],
+        "session": ["10 reps × 22.5 kg", '· <span class="nowrap">22.5 kg</span>', 'value="22.5"'],
         "history": ["10 reps × 22.5 kg"],
         "movement": ["10 reps × 22.5 kg", "<td>22.5</td>", "22.5 kg"],
         "progress": ["<td>225</td>", "225 kg lifted"],
         "report": ["<td>22.5</td>", "<td>225</td>"],
     },
     "lb": {
-        "routine": ["3 × 10 reps · 49.6 lb", 'value="49.6"'],
-        "session": ["10 reps × 49.6 lb", "· 49.6 lb", 'value="49.6"'],
+        "routine": ['3 × 10 reps · <span class="nowrap">49.6 lb</span>', 'value="49.6"'],
+        "session": ["10 reps × 49.6 lb", '· <span class="nowrap">49.6 lb</span>', 'value="49.6"'],
         "history": ["10 reps × 49.6 lb"],
         "movement": ["10 reps × 49.6 lb", "<td>49.6</td>", "49.6 lb"],
         "progress": ["<td>496</td>", "496 lb lifted"],
@@ -142,7 +142,7 @@ def test_switching_to_lb_and_back_changes_nothing_stored(client, user, row, logg
     item.refresh_from_db()
     assert item.weight == Decimal("22.5")
     html = client.get(pages(logged_in_kg, row)["routine"]).content.decode()
-    assert "3 × 10 reps · 22.5 kg" in html
+    assert '3 × 10 reps · <span class="nowrap">22.5 kg</span>' in html
 
 
 def test_a_weight_typed_in_pounds_stays_exactly_that(client, user, row, logged_in_kg):
@@ -160,7 +160,7 @@ def test_a_weight_typed_in_pounds_stays_exactly_that(client, user, row, logged_i
 
     assert RoutineItem.objects.get(pk=item.pk).weight == Decimal("22.6796")
     assert SetLog.objects.filter(entry=entry).last().weight == Decimal("25.1744")
-    assert "3 × 10 reps · 50 lb" in client.get(pages(logged_in_kg, row)["routine"]).content.decode()
+    assert '3 × 10 reps · <span class="nowrap">50 lb</span>' in client.get(pages(logged_in_kg, row)["routine"]).content.decode()
     session_page = client.get(pages(logged_in_kg, row)["session"]).content.decode()
     assert "8 reps × 55.5 lb" in session_page
     assert {v["weight"] for v in sets_csv(client)} == {"49.6", "55.5"}
