@@ -375,6 +375,11 @@ def forwarded_proto(proxy, app):
         "a client's X-Forwarded-Proto is replaced by the proxy's own (plain HTTP here)",
     )
     check("Strict-Transport-Security" in direct.headers, "the app believes it from the proxy")
+    past = request(app, "GET", "/exercises/", headers=spoof, source="127.0.0.3")
+    check(
+        "Strict-Transport-Security" not in past.headers,
+        "and not from a client that reaches the app past the proxy",
+    )
 
 
 def database_down(down_app):
