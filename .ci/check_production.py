@@ -116,14 +116,25 @@ def timed(base, path):
     return response.status, time.perf_counter() - start
 
 
+def worst_times(proxy, seconds):
+    healthz, pages = [], []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        healthz.append(timed(proxy, "/healthz"))
+        pages.append(timed(proxy, "/exercises/"))
+    return healthz, pages
+
+
 def slow_clients(proxy, count=50, seconds=6.0):
     print(f"{count} slow clients send their headers a byte at a time to the proxy", flush=True)
+    # The machine is shared: a page's own time is measured first, and the delay is the rest.
+    worst_times(proxy, 1)  # warm both workers' caches
+    _, quiet_pages = worst_times(proxy, 2)
+    quiet = sorted(t for _, t in quiet_pages)[len(quiet_pages) // 2]
     parts = urlsplit(proxy)
     line = f"GET /exercises/ HTTP/1.1\r\nHost: {parts.hostname}\r\nX-Slow: {'x' * 200}\r\n"
-    sockets = []
-    for _ in range(count):
-        s = socket.create_connection((parts.hostname, parts.port), timeout=5)
-        sockets.append(s)
+    address = (parts.hostname, parts.port)
+    sockets = [socket.create_connection(address, timeout=5) for _ in range(count)]
     stop = threading.Event()
 
     def dribble():
@@ -138,11 +149,7 @@ def slow_clients(proxy, count=50, seconds=6.0):
     thread = threading.Thread(target=dribble, daemon=True)
     thread.start()
     time.sleep(1)  # every slow connection is open and dribbling
-    healthz, pages = [], []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        healthz.append(timed(proxy, "/healthz"))
-        pages.append(timed(proxy, "/exercises/"))
+    healthz, pages = worst_times(proxy, seconds)
     stop.set()
     thread.join()
     for s in sockets:
@@ -151,10 +158,14 @@ def slow_clients(proxy, count=50, seconds=6.0):
     worst_page = max(t for _, t in pages)
     print(
         f"  /healthz: {len(healthz)} requests, worst {worst_health * 1000:.0f} ms; "
-        f"/exercises/: {len(pages)} requests, worst {worst_page * 1000:.0f} ms"
+        f"/exercises/: {len(pages)} requests, worst {worst_page * 1000:.0f} ms "
+        f"(median {quiet * 1000:.0f} ms without slow clients)"
     )
     check(all(s == 200 for s, _ in healthz + pages), "every probe and page answered 200")
-    check(worst_health < 1 and worst_page < 1, "none was delayed by a second or more")
+    check(
+        worst_health < 1 and worst_page - quiet < 1,
+        "none was delayed by a second or more",
+    )
 
 
 def huge_body(base, who, path="/accounts/login/"):
@@ -364,6 +375,11 @@ def forwarded_proto(proxy, app):
         "a client's X-Forwarded-Proto is replaced by the proxy's own (plain HTTP here)",
     )
     check("Strict-Transport-Security" in direct.headers, "the app believes it from the proxy")
+    past = request(app, "GET", "/exercises/", headers=spoof, source="127.0.0.3")
+    check(
+        "Strict-Transport-Security" not in past.headers,
+        "and not from a client that reaches the app past the proxy",
+    )
 
 
 def database_down(down_app):

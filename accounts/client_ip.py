@@ -26,6 +26,12 @@ def client_ip_address(request):
     return str(client)
 
 
+def from_trusted_proxy(request):
+    """True when the connection comes from one of TRUSTED_PROXIES."""
+    remote = _address(request.META.get("REMOTE_ADDR", ""))
+    return remote is not None and _trusted(remote)
+
+
 def _address(value):
     try:
         return ipaddress.ip_address(value)

@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from accounts.client_ip import from_trusted_proxy
+
 logger = logging.getLogger(__name__)
 
 
@@ -26,6 +28,23 @@ def refused(status, title, message):
     # No "Connection: close" here: WSGI forbids hop-by-hop headers (runserver asserts on them);
     # gunicorn's sync workers close every connection after its response anyway.
     return HttpResponse(html, status=status)
+
+
+class ForwardedHeadersMiddleware:
+    """With TRUSTED_PROXIES set, what only the proxy may say is dropped from anyone else.
+
+    X-Forwarded-Proto decides whether Django takes a request for HTTPS (SECURE_PROXY_SSL_HEADER);
+    a client reaching gunicorn past the proxy must not claim it. Without TRUSTED_PROXIES the
+    header is left to SECURE_PROXY_SSL_HEADER alone, as before.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.TRUSTED_PROXIES and not from_trusted_proxy(request):
+            request.META.pop("HTTP_X_FORWARDED_PROTO", None)
+        return self.get_response(request)
 
 
 class RequestSizeMiddleware:

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     # host validation and the HTTPS redirect (see midback/health.py).
     "midback.logging.RequestIdMiddleware",
     "midback.health.HealthProbeMiddleware",
+    # Before the HTTPS redirect and HSTS read X-Forwarded-Proto: only the proxy may send it.
+    "midback.middleware.ForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

@@ -1,5 +1,7 @@
 """The app's own body limit, behind the proxy's: refused from the declared length, unread."""
 
+import ipaddress
+
 import pytest
 from django.urls import reverse
 
@@ -77,3 +79,16 @@ def test_picture_uploads_in_the_admin_may_be_larger(client, settings):
     # Past the guard: the admin itself answers (a redirect to its login here).
     assert form.status_code == 302
     assert post_declaring(client, reverse("login"), three_mb).status_code == 413
+
+
+def test_only_the_proxy_may_say_a_request_came_over_https(client, settings):
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.0/24")]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_HSTS_SECONDS = 3600
+    claims_https = {"HTTP_X_FORWARDED_PROTO": "https"}
+
+    direct = client.get(reverse("exercises:list"), REMOTE_ADDR="203.0.113.9", **claims_https)
+    proxied = client.get(reverse("exercises:list"), REMOTE_ADDR="10.0.0.2", **claims_https)
+
+    assert "Strict-Transport-Security" not in direct
+    assert proxied["Strict-Transport-Security"].startswith("max-age=3600")
