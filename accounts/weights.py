@@ -24,7 +24,7 @@ INPUT_PLACES = {KG: 2, LB: 1}
 STEP = {KG: Decimal("2.5"), LB: Decimal("5")}
 
 
-def _places(unit):
+def places_in(unit):
     return INPUT_PLACES.get(unit, INPUT_PLACES[KG])
 
 
@@ -43,7 +43,7 @@ def from_kg(kg, unit):
         return None
     kg = Decimal(kg)
     value = kg / KG_PER_LB if unit == LB else kg
-    return value.quantize(Decimal(1).scaleb(-_places(unit)), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(-places_in(unit)), rounding=ROUND_HALF_UP)
 
 
 def plain(number):
@@ -65,15 +65,11 @@ def weight_text(kg, unit):
 def max_in(unit):
     """The heaviest weight allowed, in `unit`, rounded down so that it stays allowed."""
     value = MAX_KG / KG_PER_LB if unit == LB else MAX_KG
-    return value.quantize(Decimal(1).scaleb(-_places(unit)), rounding=ROUND_DOWN)
+    return value.quantize(Decimal(1).scaleb(-places_in(unit)), rounding=ROUND_DOWN)
 
 
 def step_text(unit):
     return plain(STEP.get(unit, STEP[KG]))
-
-
-def places_in(unit):
-    return _places(unit)
 
 
 def kg_to_keep(typed, stored_kg, unit, known=()):
