@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, validate_time_zone
 from exercises.models import Equipment
+from midback.forms import PlainLabelsMixin
 from midback.validators import parse_id
 
 
@@ -22,14 +23,6 @@ class BoundedUsernameMixin:
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length or 150))
-
-
-class PlainLabelsMixin:
-    """Labels without Django's trailing colon, like every other form in the app."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
 
 class LoginForm(PlainLabelsMixin, BoundedUsernameMixin, AuthenticationForm):
@@ -115,7 +108,7 @@ class EquipmentChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(PlainLabelsMixin, forms.ModelForm):
     weekly_target = forms.IntegerField(
         label=_("Sessions a week"),
         min_value=1,
@@ -169,7 +162,7 @@ class SettingsForm(forms.ModelForm):
         return cleaned
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(PlainLabelsMixin, forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         strip=False,

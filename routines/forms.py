@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts import weights
 from accounts.models import Profile
 from exercises.models import Exercise, Kind
+from midback.forms import PlainLabelsMixin
 from routines.models import Routine, RoutineItem
 
 
-class RoutineForm(forms.ModelForm):
+class RoutineForm(PlainLabelsMixin, forms.ModelForm):
     class Meta:
         model = Routine
         fields = ["name", "purpose", "description"]
@@ -16,7 +17,7 @@ class RoutineForm(forms.ModelForm):
         error_messages = {"name": {"required": _("Give the routine a name.")}}
 
 
-class PrescriptionForm(forms.ModelForm):
+class PrescriptionForm(PlainLabelsMixin, forms.ModelForm):
     """One item's dose, with plain range messages (the database checks the ranges too)."""
 
     RANGES = {
@@ -123,7 +124,7 @@ class MoveItemForm(forms.Form):
         return -1 if self.cleaned_data["direction"] == "up" else 1
 
 
-class ExercisePickerForm(forms.Form):
+class ExercisePickerForm(PlainLabelsMixin, forms.Form):
     """Filters for the movement picker. By default it shows what the user's equipment allows."""
 
     q = forms.CharField(label=_("Search movements"), required=False, max_length=100)

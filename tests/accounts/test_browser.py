@@ -81,8 +81,8 @@ def test_sign_up_and_settings_take_the_time_zone_from_the_browser(
     page.goto(live_server.url + "/accounts/signup/")
     page.get_by_label("Username").fill("robin")
     page.get_by_label("Email").fill("robin@example.com")
-    page.get_by_label("Password:", exact=True).fill("gravel-orchid-73-mantle")
-    page.get_by_label("Password confirmation").fill("gravel-orchid-73-mantle")
+    page.get_by_label("Password", exact=True).fill("gravel-orchid-73-mantle")
+    page.get_by_label("Password again").fill("gravel-orchid-73-mantle")
     page.get_by_role("button", name="Sign up").click()
 
     expect(page.get_by_text("Your account is ready.")).to_be_visible()

@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser_login import log_in
 from tests.factories import (
     PASSWORD,
     ExerciseFactory,
@@ -67,3 +68,23 @@ def test_copy_a_starter_add_a_movement_and_move_it_up_without_a_reload(page, liv
     expect(page.get_by_role("heading", name="Movements, in order")).to_be_focused()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert Axe().run(page).violations_count == 0
+
+
+def test_create_a_routine_looks_like_a_button_not_a_text_field(page, live_server):
+    user = UserFactory()
+    RoutineFactory(user=user, name="Zz mine")
+    log_in(page, live_server, user)
+    page.goto(live_server.url + "/routines/")
+
+    create = page.locator("summary", has_text="Create a routine")
+    duplicate = page.get_by_role("button", name="Duplicate")
+    look = """el => { const s = getComputedStyle(el);
+      return {border: s.borderTopColor, colour: s.color,
+              chevron: getComputedStyle(el, "::after").content}; }"""
+    summary, button = create.evaluate(look), duplicate.evaluate(look)
+    assert summary["border"] == button["border"]  # the same accent outline as other buttons
+    assert summary["colour"] == button["colour"]
+    assert summary["chevron"] == '"▾"'
+    create.click()
+    assert create.evaluate(look)["chevron"] == '"▴"'
+    expect(page.get_by_label("Name")).to_be_visible()
