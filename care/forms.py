@@ -12,6 +12,7 @@ from care.models import (
     ShareLink,
 )
 from workouts.export import MAX_REPORT_DAYS
+from workouts.progress import local_midnight
 
 DEFAULT_SHARE_DAYS = 30
 DEFAULT_ROLLING_WEEKS = 8
@@ -99,8 +100,6 @@ class ShareLinkForm(forms.Form):
         return cleaned
 
     def link_fields(self, zone):
-        from workouts.progress import local_midnight
-
         data = self.cleaned_data
         return {
             "name": data["name"],

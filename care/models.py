@@ -117,13 +117,6 @@ class ShareLink(models.Model):
             self.revoked_at = now or timezone.now()
             self.save(update_fields=["revoked_at"])
 
-    def status(self, now=None):
-        if self.revoked_at is not None:
-            return "revoked"
-        if self.expires_at <= (now or timezone.now()):
-            return "expired"
-        return "live"
-
     def dates(self, today):
         """The first and last day shown, for a rolling link counted back from today."""
         if self.rolling_weeks:

@@ -253,3 +253,30 @@ def test_flare_ups_show_in_the_shared_report_and_on_its_charts(client, user, mar
     assert "3 Mar 2026 to 9 Mar 2026 (7 days)" in content
     assert "3 Jan 2026" not in content
     assert content.count('class="chart-flare"') == 3  # two weeks of bars, one pain point
+
+
+def test_its_query_count_does_not_grow_with_sessions(client, user, django_assert_num_queries):
+    rows = [ExerciseFactory(name=f"Test move {n}") for n in range(6)]
+    for day in range(1, 28):
+        session = finished(user, at(2026, 2, day), pain_before=3, pain_after=2, notes="Fine")
+        for row in rows:
+            entry = logged(session, row, [{"reps": 10, "weight": 20}] * 2)
+            pain_note(entry=entry, intensity=2)
+        entry.stop_for_pain()
+        FlareUpFactory(user=user, started_on=date(2026, 2, day), ends_on=date(2026, 2, day))
+    link = ShareLinkFactory(
+        user=user,
+        rolling_weeks=None,
+        start_date=date(2026, 2, 1),
+        end_date=date(2026, 2, 28),
+        include_session_notes=True,
+    )
+    Profile.for_user(user)
+
+    # the link, the open count (update and re-read), profile, sessions a week, sets a week,
+    # pain, flare-ups, loads, session notes, pain notes, skipped and stopped movements
+    with django_assert_num_queries(12):
+        response = client.get(shared_url(link.token))
+
+    assert response.context["sessions_done"] == 27
+    assert len(response.context["closed_movements"]) == 27
