@@ -1,5 +1,6 @@
 from collections import Counter, defaultdict
 
+from django.conf import global_settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -519,7 +520,9 @@ class ExerciseVideo(models.Model):
         validators=[validate_captions_upload],
         help_text=_("A WebVTT (.vtt) file, up to 200 KB."),
     )
-    captions_language = models.CharField(_("captions language"), max_length=10, default="en")
+    captions_language = models.CharField(
+        _("captions language"), max_length=10, choices=global_settings.LANGUAGES, default="en"
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     history = HistoricalRecords()

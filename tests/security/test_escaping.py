@@ -229,7 +229,6 @@ CASES = {
     "exercises.exercise.image_alt": exercise_image_alt,
     "exercises.exercisevideo.title": video_field("title"),
     "exercises.exercisevideo.description": video_field("description"),
-    "exercises.exercisevideo.captions_language": video_field("captions_language"),
     "exercises.step.text": step_text,
     "exercises.guidance.title": guidance_field("title"),
     "exercises.guidance.body": guidance_field("body"),
