@@ -160,7 +160,8 @@ def test_a_weight_typed_in_pounds_stays_exactly_that(client, user, row, logged_i
 
     assert RoutineItem.objects.get(pk=item.pk).weight == Decimal("22.6796")
     assert SetLog.objects.filter(entry=entry).last().weight == Decimal("25.1744")
-    assert '3 × 10 reps · <span class="nowrap">50 lb</span>' in client.get(pages(logged_in_kg, row)["routine"]).content.decode()
+    routine_page = client.get(pages(logged_in_kg, row)["routine"]).content.decode()
+    assert '3 × 10 reps · <span class="nowrap">50 lb</span>' in routine_page
     session_page = client.get(pages(logged_in_kg, row)["session"]).content.decode()
     assert "8 reps × 55.5 lb" in session_page
     assert {v["weight"] for v in sets_csv(client)} == {"49.6", "55.5"}
