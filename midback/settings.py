@@ -192,7 +192,8 @@ CRONTASK = {"REDIS_URL": REDIS_URL or None}
 # The largest request body accepted (uploads in the admin are the only large ones); the proxy
 # in front caps the same way (deploy/nginx/midback.conf.template).
 REQUEST_BODY_LIMIT = env_int("REQUEST_BODY_LIMIT", 1024 * 1024)
-UPLOAD_BODY_LIMIT = env_int("UPLOAD_BODY_LIMIT", 6 * 1024 * 1024)
+# A movement's admin page carries its videos (up to 50 MB, midback.validators) and pictures.
+UPLOAD_BODY_LIMIT = env_int("UPLOAD_BODY_LIMIT", 56 * 1024 * 1024)
 UPLOAD_PATH_PREFIXES = ("/admin/exercises/",)
 
 AUTH_PASSWORD_VALIDATORS = [
