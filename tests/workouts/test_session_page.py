@@ -284,3 +284,20 @@ def test_cancel_checks_the_owner(client, other_user):
     client.force_login(other_user)
     assert client.post(reverse("workouts:discard", args=[session.pk])).status_code == 404
     assert WorkoutSession.objects.count() == 1
+
+
+def test_a_finished_session_says_which_movements_were_not_done_or_only_partly(client, user):
+    session = WorkoutSessionFactory(user=user)
+    partly = SessionExerciseFactory(session=session, planned_sets=3)
+    SetLogFactory(entry=partly, reps=10)
+    SessionExerciseFactory(session=session, planned_sets=3)
+    client.force_login(user)
+    url = reverse("workouts:session", args=[session.pk])
+    assert client.get(url).content.decode().count(">To do</span>") == 2
+
+    session.finish(minutes=20)
+    content = client.get(url).content.decode()
+
+    assert ">To do</span>" not in content
+    assert ">Partly done</span>" in content
+    assert ">Not done</span>" in content
