@@ -124,3 +124,16 @@ def test_equipment_reads_as_needed_together_or_alternatives(page, live_server):
     page.goto(live_server.url + "/exercises/reverse-fly/")
     expect(page.locator(".facts-detail")).to_contain_text("Dumbbells and incline bench")
     expect(page.get_by_text(" or Incline bench")).to_have_count(0)
+
+
+def test_a_cards_picture_never_squeezes_its_facts(page, live_server):
+    page.goto(live_server.url + "/exercises/?kind=mobility")
+    cards = page.locator(".exercise-card:has(.exercise-thumb)")
+    assert cards.count() > 0
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        card.scroll_into_view_if_needed()
+        thumb = card.locator(".exercise-thumb").bounding_box()
+        facts = card.locator(".facts").bounding_box()
+        assert facts["y"] >= thumb["y"] + thumb["height"] - 1
+        assert facts["width"] > 0.8 * card.bounding_box()["width"] - 40
