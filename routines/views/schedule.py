@@ -13,6 +13,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Profile
 from care.flare import flare_up_suggestion, gentle_movements, mobility_routine, running_flare_up
+from midback.htmx import is_fragment_request
 from midback.validators import parse_id
 from routines.models import (
     EARLIEST_PLAN_DATE,
@@ -33,11 +34,6 @@ from routines.scheduling import (
 
 # How far ahead Today looks for the next session.
 NEXT_HORIZON = datetime.timedelta(days=60)
-
-
-def is_fragment_request(request):
-    htmx = request.htmx
-    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
 def parse_plan_date(text):
@@ -163,7 +159,7 @@ def schedule_create(request):
             )
             # The week page it lands on shows the week's advice, once.
             url = week_url(schedule.start_date)
-            if request.htmx:
+            if is_fragment_request(request):
                 return HttpResponseClientRedirect(url)
             return redirect(url)
     else:
@@ -261,7 +257,7 @@ def occurrence_skip(request, pk, day):
         original_date=original,
         defaults={"skipped": True, "new_date": None, "new_time": None},
     )
-    if not request.htmx:
+    if not is_fragment_request(request):
         messages.success(request, _("That session is skipped; the rest of the plan stays."))
     return after_occurrence_change(request, shown_on)
 
@@ -271,7 +267,7 @@ def occurrence_skip(request, pk, day):
 def occurrence_restore(request, pk, day):
     schedule, original, _change = get_occurrence(request, pk, day)
     schedule.changes.filter(original_date=original).delete()
-    if not request.htmx:
+    if not is_fragment_request(request):
         messages.success(request, _("That session is back on its planned day."))
     return after_occurrence_change(request, original)
 

@@ -14,12 +14,14 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts import weights
 from accounts.models import Profile
 from exercises.caching import cached
 from exercises.models import Exercise
+from midback.htmx import is_fragment_request, page_or_fragment
 from routines.models import Routine
 from workouts import safety
 from workouts.forms import (
@@ -56,10 +58,6 @@ def in_user_time_zone(view):
     return wrapper
 
 
-def is_fragment_request(request):
-    return request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
-
-
 def refuses_cancelled_session(view):
     """A change that reaches a session another request has just cancelled saves nothing and
     says so on the start page (a whole-page move for htmx: the card is gone)."""
@@ -72,7 +70,7 @@ def refuses_cancelled_session(view):
             messages.warning(
                 request, _("This session was cancelled, so nothing more was saved in it.")
             )
-            if request.htmx and not request.htmx.boosted:
+            if is_fragment_request(request):
                 return HttpResponseClientRedirect(reverse("workouts:current"))
             return redirect("workouts:current")
 
@@ -334,8 +332,6 @@ def start(request):
     )
     if not created:
         messages.info(request, _("You already have a session in progress."))
-    if request.htmx and not request.htmx.boosted:
-        return HttpResponseClientRedirect(session.get_absolute_url())
     return redirect(session)
 
 
@@ -381,7 +377,7 @@ def add_entry(request, pk):
     form = AddExerciseForm(request.POST, auto_id="add-%s")
     if not form.is_valid():
         context = page_context(request, session, add_form=form)
-        template = f"{PAGE}#entries" if is_fragment_request(request) else PAGE
+        template = page_or_fragment(request, PAGE, "entries")
         return render(request, template, context)
     with session.held():
         entry = session.add_exercise(form.cleaned_data["exercise"])
@@ -528,6 +524,7 @@ def pain_form_for(entry, data=None):
 @login_required
 @in_user_time_zone
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 @refuses_cancelled_session
 def entry_pain(request, pk):
     """A pain or discomfort note on a movement, with the guidance it calls for.
@@ -538,7 +535,7 @@ def entry_pain(request, pk):
     form = pain_form_for(entry, request.POST if request.method == "POST" else None)
     page = "workouts/pain_entry.html"
     if request.method == "GET":
-        template = f"{page}#pain-form" if is_fragment_request(request) else page
+        template = page_or_fragment(request, page, "pain-form")
         return render(request, template, {"entry": entry, "form": form})
     if not form.is_valid():
         if not is_fragment_request(request):
@@ -602,8 +599,6 @@ def finish(request, pk):
     messages.success(
         request, _("Session finished. Well done.") if was_open else _("Session saved.")
     )
-    if request.htmx and not request.htmx.boosted:
-        return HttpResponseClientRedirect(session.get_absolute_url())
     return redirect(session)
 
 
