@@ -357,6 +357,10 @@ class SessionExercise(models.Model):
         return text
 
     @property
+    def is_stopped(self):
+        return self.status == self.Status.STOPPED
+
+    @property
     def is_closed(self):
         """Skipped or stopped: the movement is out of today's plan."""
         return self.status in {self.Status.SKIPPED, self.Status.STOPPED}

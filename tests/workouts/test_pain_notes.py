@@ -276,3 +276,13 @@ def test_pain_after_chosen_at_finish_replaces_the_card_rating(client, user, entr
     client.post(reverse("workouts:finish", args=[session.pk]), {"minutes": "30", "pain_after": "0"})
     session.refresh_from_db()
     assert session.pain_after == 0
+
+
+def test_the_card_and_the_note_page_give_the_same_medical_advice(client, user, entry):
+    client.force_login(user)
+    card = note_on(client, entry, kind="numbness").content.decode()
+    data = {"idempotency_key": str(uuid.uuid4()), "intensity": 5}
+    data |= {"location": "upper-back", "kind": "numbness"}
+    page = client.post(reverse("workouts:pain-new"), data, follow=True).content.decode()
+    advice = "Stop exercising and get medical advice soon."
+    assert advice in card and advice in page

@@ -239,8 +239,7 @@ def card_context(request):
         "weight_unit": weight_unit,
         "weight_step": weights.step_text(weight_unit),
         "add_options": add_options(),
-        "red_flag_signs": safety.RED_FLAG_SIGNS,
-        "professionals": safety.PROFESSIONALS,
+        **safety.template_context(),
     }
 
 
@@ -659,8 +658,7 @@ def pain_note(request, pk):
         "note": note,
         "guidance": safety.guidance_for(note),
         "worsening": safety.pain_is_worsening(request.user),
-        "red_flag_signs": safety.RED_FLAG_SIGNS,
-        "professionals": safety.PROFESSIONALS,
+        **safety.template_context(),
         "new_url": reverse("workouts:pain-new"),
     }
     return render(request, "workouts/pain_note.html", context)
