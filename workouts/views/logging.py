@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -35,9 +36,18 @@ from workouts.forms import (
     SwapForm,
     UndoForm,
 )
-from workouts.models import PainNote, SessionExercise, SessionGone, SetLog, WorkoutSession
+from workouts.models import (
+    KeyInUse,
+    PainNote,
+    SessionExercise,
+    SessionGone,
+    SetLog,
+    WorkoutSession,
+)
 
 PAGE = "workouts/session_detail.html"
+# A form carrying a key that already names another movement's row (a stale page, or a forged one).
+OUT_OF_DATE = gettext_lazy("This form is out of date. Reload the page and try again.")
 
 
 def user_profile(request):
@@ -402,13 +412,13 @@ def log_set(request, pk):
     )
     if not form.is_valid():
         return entry_response(request, entry, bound={"set_form": form})
-    with entry.session.held():
-        set_log, _created = entry.log_set(
-            idempotency_key=form.cleaned_data["idempotency_key"], **form.set_values()
-        )
-    if set_log.entry_id != entry.pk:
-        # The key belongs to another movement's set: never reveal or move it.
-        form.add_error(None, _("This form is out of date. Reload the page and try again."))
+    try:
+        with entry.session.held():
+            set_log, _created = entry.log_set(
+                idempotency_key=form.cleaned_data["idempotency_key"], **form.set_values()
+            )
+    except KeyInUse:
+        form.add_error(None, OUT_OF_DATE)
         return entry_response(request, entry, bound={"set_form": form})
     entry.refresh_from_db(fields=["status"])
     return entry_response(request, entry, just_logged=set_log)
@@ -541,18 +551,19 @@ def entry_pain(request, pk):
             return render(request, page, {"entry": entry, "form": form})
         return entry_response(request, entry, bound={"pain_form": form})
     values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-    with entry.session.held():
-        note, created = PainNote.record(
-            user=request.user,
-            session=entry.session,
-            entry=entry,
-            idempotency_key=form.cleaned_data["idempotency_key"],
-            **values,
-        )
-        if note.entry_id != entry.pk:
-            form.add_error(None, _("This form is out of date. Reload the page and try again."))
-            return entry_response(request, entry, bound={"pain_form": form})
-        guidance = safety.apply_note(note) if created else safety.guidance_for(note)
+    try:
+        with entry.session.held():
+            note, created = PainNote.record(
+                user=request.user,
+                session=entry.session,
+                entry=entry,
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                **values,
+            )
+            guidance = safety.apply_note(note) if created else safety.guidance_for(note)
+    except KeyInUse:
+        form.add_error(None, OUT_OF_DATE)
+        return entry_response(request, entry, bound={"pain_form": form})
     entry.refresh_from_db(fields=["status", "skip_reason"])
     if not is_fragment_request(request):
         messages.success(request, _("Pain note saved: %(note)s.") % {"note": note_summary(note)})
@@ -637,11 +648,12 @@ def pain_new(request):
     form = PainNoteForm(request.POST or None, timings=[PainNote.Timing.DAY])
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        note, created = PainNote.record(
-            user=request.user, idempotency_key=form.cleaned_data["idempotency_key"], **values
-        )
-        if note.user_id != request.user.pk:
-            raise Http404
+        try:
+            note, _created = PainNote.record(
+                user=request.user, idempotency_key=form.cleaned_data["idempotency_key"], **values
+            )
+        except KeyInUse:
+            raise Http404 from None
         return redirect("workouts:pain-note", pk=note.pk)
     recent = request.user.pain_notes.select_related("entry__exercise")[:10]
     return render(request, "workouts/pain_new.html", {"form": form, "recent": recent})
