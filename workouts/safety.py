@@ -1,6 +1,6 @@
 """When a pain note calls for guidance: stop the movement, seek medical help, or see someone.
 
-The rules follow the content facts (CONTENT-FACTS.md): mild discomfort is normal; sharp or
+The rules follow the team's content facts: mild discomfort is normal; sharp or
 intense pain means stop that exercise; some signs call for prompt medical help; pain that keeps
 getting worse calls for a professional. The app only ever gives guidance, never a diagnosis.
 """

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -47,14 +47,6 @@ def parse_plan_date(text):
 
 def week_url(day):
     return f"{reverse('routines:week')}?{urlencode({'start': week_start_for(day).isoformat()})}"
-
-
-def start_url():
-    """The session log's start URL once that part exists; until then Today shows no button."""
-    try:
-        return reverse("workouts:start")
-    except NoReverseMatch:
-        return ""
 
 
 @require_GET
@@ -100,7 +92,7 @@ def today(request):
             "due": due,
             "upcoming": upcoming,
             "week": week,
-            "start_url": start_url(),
+            "start_url": reverse("workouts:start"),
             "done": done,
             "has_plans": bool(found) or user.scheduled_sessions.exists(),
         },

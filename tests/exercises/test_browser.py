@@ -124,3 +124,20 @@ def test_equipment_reads_as_needed_together_or_alternatives(page, live_server):
     page.goto(live_server.url + "/exercises/reverse-fly/")
     expect(page.locator(".facts-detail")).to_contain_text("Dumbbells and incline bench")
     expect(page.get_by_text(" or Incline bench")).to_have_count(0)
+
+
+def test_back_in_the_library_raises_no_script_error_or_csp_report(page, live_server):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.goto(live_server.url + "/exercises/")
+    page.get_by_label("Kind").select_option("strength")
+    expect(page).to_have_url(re.compile(r"\?kind=strength$"))
+    page.get_by_label("Search").fill("row")
+    expect(page).to_have_url(re.compile(r"\?q=row&kind=strength$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?kind=strength$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/exercises/$"))
+    page.wait_for_timeout(300)
+    assert errors == []
