@@ -26,7 +26,7 @@ def entry(user):
 
 def post_set(client, entry, key, **headers):
     data = {"idempotency_key": key, "reps": 10, "weight": "20"}
-    return client.post(reverse("workouts:log-set", args=[entry.pk]), data, **headers)
+    return client.post(reverse("workouts:log_set", args=[entry.pk]), data, **headers)
 
 
 @pytest.mark.django_db
@@ -107,7 +107,7 @@ def test_a_pain_note_is_saved_once_per_key(client, user, entry):
         "kind": "ache",
         "timing": "during",
     }
-    url = reverse("workouts:entry-pain", args=[entry.pk])
+    url = reverse("workouts:entry_pain", args=[entry.pk])
     client.post(url, data, **HTMX)
     client.post(url, data, **HTMX)
     assert PainNote.objects.count() == 1
@@ -123,8 +123,8 @@ def test_a_day_entry_is_saved_once_per_key(client, user):
         "kind": "stiffness",
         "timing": "day",
     }
-    first = client.post(reverse("workouts:pain-new"), data)
-    second = client.post(reverse("workouts:pain-new"), data)
+    first = client.post(reverse("workouts:pain_new"), data)
+    second = client.post(reverse("workouts:pain_new"), data)
     assert PainNote.objects.count() == 1
     assert first.url == second.url
 

@@ -654,7 +654,7 @@ def pain_new(request):
             )
         except KeyInUse:
             raise Http404 from None
-        return redirect("workouts:pain-note", pk=note.pk)
+        return redirect("workouts:pain_note", pk=note.pk)
     recent = request.user.pain_notes.select_related("entry__exercise")[:10]
     return render(request, "workouts/pain_new.html", {"form": form, "recent": recent})
 
@@ -671,6 +671,6 @@ def pain_note(request, pk):
         "guidance": safety.guidance_for(note),
         "worsening": safety.pain_is_worsening(request.user),
         **safety.template_context(),
-        "new_url": reverse("workouts:pain-new"),
+        "new_url": reverse("workouts:pain_new"),
     }
     return render(request, "workouts/pain_note.html", context)
