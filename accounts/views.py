@@ -12,6 +12,7 @@ from accounts.forms import DeleteAccountForm, SettingsForm, SignUpForm
 from accounts.limits import password_reset_allowed
 from accounts.models import Profile, time_zone_names
 from accounts.tasks import send_password_reset
+from midback.htmx import is_fragment_request, page_or_fragment
 
 # Signing up logs the new person in; with more than one backend, login() must name one.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -52,12 +53,8 @@ def password_reset(request):
 
 
 def _settings_partial(request):
-    # A plain form post gets the whole page; htmx (not boosted, not a history restore) gets
-    # only the form so that errors and the saved notice replace it in place.
-    htmx = request.htmx
-    if htmx and not htmx.boosted and not htmx.history_restore_request:
-        return "accounts/settings.html#settings-form"
-    return "accounts/settings.html"
+    # An htmx post gets only the form so that errors and the saved notice replace it in place.
+    return page_or_fragment(request, "accounts/settings.html", "settings-form")
 
 
 @login_required
@@ -70,7 +67,7 @@ def account_settings(request):
         form = SettingsForm(request.POST, instance=profile)
         if form.is_valid():
             form.save()
-            if not request.htmx:
+            if not is_fragment_request(request):
                 messages.success(request, _("Your settings are saved."))
                 return redirect("accounts:settings")
             saved = True

@@ -45,7 +45,7 @@ def load_targets(user):
         ("session page", reverse("workouts:session", args=[entry.session_id]), {}, None),
         (
             "log a set (POST, htmx)",
-            reverse("workouts:log-set", args=[entry.pk]),
+            reverse("workouts:log_set", args=[entry.pk]),
             HTMX,
             {"reps": 10, "weight": "20"},
         ),

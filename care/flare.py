@@ -1,6 +1,6 @@
 """Flare-up mode: what pauses, what is offered instead, and when the app suggests it.
 
-The guidance follows the content facts (CONTENT-FACTS.md, "Flare-ups"): keep moving gently,
+The guidance follows the team's content facts on flare-ups: keep moving gently,
 ease off loaded work for a few days, stop what sharpens the pain, and see a professional when
 it does not settle or a red flag appears. The app never says what caused a flare-up.
 """

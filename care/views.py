@@ -104,8 +104,7 @@ def flare_context(user, profile, form=None):
         "guidance": flare.GUIDANCE,
         "past": past[:10],
         "suggestion": None if running else flare.flare_up_suggestion(user),
-        "red_flag_signs": safety.RED_FLAG_SIGNS,
-        "professionals": safety.PROFESSIONALS,
+        **safety.template_context(),
     }
 
 

@@ -3,8 +3,8 @@
 Editors own the content after that: the migration never runs again, so their edits stay.
 `load` only creates what is missing (matched by slug) and never changes an existing row.
 
-Written from /work/shared/seed/CONTENT-FACTS.md; where the seed article and the facts
-disagree, the facts win (e.g. the doorway stretch opens the chest, a deadlift is strength work).
+Written from the team's content facts; where the seed article and the facts disagree,
+the facts win (e.g. the doorway stretch opens the chest, a deadlift is strength work).
 """
 
 # slug, name, found at home

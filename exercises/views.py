@@ -1,18 +1,14 @@
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
-from django_htmx.middleware import HtmxDetails
 
 from exercises.caching import LibraryPage, cached
 from exercises.forms import ExerciseFilterForm
 from exercises.models import Exercise, Guidance
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
+from midback.htmx import HtmxHttpRequest, is_fragment_request
 
 
 @require_GET
@@ -35,7 +31,7 @@ def exercise_list(request: HtmxHttpRequest):
         "previous_url": request.path + form.query_string(page=library.number - 1),
         "next_url": request.path + form.query_string(page=library.number + 1),
     }
-    if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
+    if is_fragment_request(request):
         response = render(request, "exercises/exercise_list.html#exercise-results", context)
         # Push the tidy URL (empty filters left out) rather than the raw form query.
         return push_url(response, request.path + form.query_string(page=library.number))

@@ -205,7 +205,6 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -293,8 +292,6 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="Midback <noreply@loc
 SERVER_EMAIL = env_str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # The site's own address, for links in emails sent outside a request (the daily reminder).
 SITE_URL = env_str("SITE_URL", default="")
-
-DJANGO_HTMX = {}
 
 # --- Production: HTTPS, cookies, security headers ---------------------------------------------
 # TLS ends at a proxy or load balancer in front of gunicorn. The redirect and HSTS are switched

@@ -25,6 +25,10 @@ class SessionGone(Exception):
     """The session was cancelled (deleted) by another request: nothing can be saved in it."""
 
 
+class KeyInUse(Exception):
+    """An idempotency key that already names another movement's row or another person's."""
+
+
 class WorkoutSession(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workout_sessions"
@@ -357,6 +361,10 @@ class SessionExercise(models.Model):
         return text
 
     @property
+    def is_stopped(self):
+        return self.status == self.Status.STOPPED
+
+    @property
     def is_closed(self):
         """Skipped or stopped: the movement is out of today's plan."""
         return self.status in {self.Status.SKIPPED, self.Status.STOPPED}
@@ -366,14 +374,17 @@ class SessionExercise(models.Model):
 
         Returns (set, created). A repeated key (double tap, resent form, retry after a
         network error, or two requests racing) returns the set already saved under it: the
-        unique constraint decides, so two racing inserts still give one row.
+        unique constraint decides, so two racing inserts still give one row. A key that names
+        another movement's set raises KeyInUse: that set is never shown or moved.
         """
         try:
             with transaction.atomic():
                 set_log = self.sets.create(idempotency_key=idempotency_key, **values)
         except IntegrityError:
-            set_log = SetLog.objects.filter(idempotency_key=idempotency_key).first()
+            set_log = self.sets.filter(idempotency_key=idempotency_key).first()
             if set_log is None:
+                if SetLog.objects.filter(idempotency_key=idempotency_key).exists():
+                    raise KeyInUse from None
                 raise
             return set_log, False
         self.refresh_status()
@@ -593,13 +604,19 @@ class PainNote(models.Model):
 
     @classmethod
     def record(cls, *, user, idempotency_key, **values):
-        """Save one note per idempotency key; returns (note, created), like SetLog."""
+        """Save one note per idempotency key; returns (note, created), like SetLog.
+
+        A key that names another person's note, or a note on another movement, raises KeyInUse.
+        """
         try:
             with transaction.atomic():
                 note = cls.objects.create(user=user, idempotency_key=idempotency_key, **values)
         except IntegrityError:
-            note = cls.objects.filter(idempotency_key=idempotency_key).first()
+            mine = cls.objects.filter(user=user, entry=values.get("entry"))
+            note = mine.filter(idempotency_key=idempotency_key).first()
             if note is None:
+                if cls.objects.filter(idempotency_key=idempotency_key).exists():
+                    raise KeyInUse from None
                 raise
             return note, False
         return note, True

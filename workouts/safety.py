@@ -1,6 +1,6 @@
 """When a pain note calls for guidance: stop the movement, seek medical help, or see someone.
 
-The rules follow the content facts (CONTENT-FACTS.md): mild discomfort is normal; sharp or
+The rules follow the team's content facts: mild discomfort is normal; sharp or
 intense pain means stop that exercise; some signs call for prompt medical help; pain that keeps
 getting worse calls for a professional. The app only ever gives guidance, never a diagnosis.
 """
@@ -29,6 +29,45 @@ RED_FLAG_SIGNS = [
 ]
 
 PROFESSIONALS = _("a chiropractor, a physiotherapist or a doctor")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The one wording of each notice, shown by templates/includes/safety-guidance.html."""
+
+    stop_title: str = _("Stop this exercise")
+    stop_text: str = _(
+        "Sharp or strong pain during a movement is a signal to stop that movement for today. "
+        "Some muscle effort and mild discomfort are normal; sharp or strong pain is not. Carry "
+        "on with other movements only if they feel fine."
+    )
+    stop_lasting: str = _("If the same pain comes back, or lasts, see %(professionals)s.")
+    medical_title: str = _("Seek medical help promptly")
+    medical_text: str = _(
+        "Stop exercising and get medical advice soon. For chest pain or pressure, above all "
+        "with breathlessness, sweating or pain into the arm or jaw, get urgent help now."
+    )
+    medical_signs: str = _("Back pain with any of these signs needs a medical check:")
+    worsening_title: str = _("Worth seeing a professional")
+    worsening_text: str = _(
+        "For two weeks running, your back has felt worse after sessions than before them. "
+        "That is worth having checked by %(professionals)s before you carry on as planned."
+    )
+    not_a_diagnosis: str = _("This is general guidance, not a diagnosis.")
+
+    def stop_lasting_text(self):
+        return self.stop_lasting % {"professionals": PROFESSIONALS}
+
+    def worsening_text_full(self):
+        return self.worsening_text % {"professionals": PROFESSIONALS}
+
+
+WORDING = Wording()
+
+
+def template_context():
+    """What the safety-guidance include reads."""
+    return {"safety": WORDING, "red_flag_signs": RED_FLAG_SIGNS, "professionals": PROFESSIONALS}
 
 
 @dataclass

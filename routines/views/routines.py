@@ -13,6 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Profile
+from midback.htmx import is_fragment_request
 from routines.forms import (
     AddItemForm,
     ExercisePickerForm,
@@ -24,11 +25,6 @@ from routines.models import Routine, RoutineItem
 
 LIST = "routines/routine_list.html"
 BUILDER = "routines/routine_detail.html"
-
-
-def _wants_fragment(request):
-    htmx = request.htmx
-    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
 def _own_routine(request, pk):
@@ -55,7 +51,7 @@ def _list_context(request, **extra):
 
 def _list_changed(request, notice):
     """After a change on the list page: the lists for htmx, or a redirect with a message."""
-    if _wants_fragment(request):
+    if is_fragment_request(request):
         return render(request, f"{LIST}#routine-lists", _list_context(request, notice=notice))
     messages.success(request, notice)
     return redirect("routines:list")
@@ -75,11 +71,11 @@ def routine_create(request):
         routine = form.save(commit=False)
         routine.user = request.user
         routine.save()
-        if _wants_fragment(request):
+        if is_fragment_request(request):
             return HttpResponseClientRedirect(routine.get_absolute_url())
         messages.success(request, _("Routine created. Now add its movements."))
         return redirect(routine)
-    if _wants_fragment(request):
+    if is_fragment_request(request):
         return render(request, f"{LIST}#routine-create", {"form": form})
     return render(request, LIST, _list_context(request, form=form))
 
@@ -102,7 +98,7 @@ def starter_copy(request, pk):
         request,
         _("“%(name)s” is now in your routines. Change it as you like.") % {"name": routine.name},
     )
-    if request.htmx:
+    if is_fragment_request(request):
         return HttpResponseClientRedirect(routine.get_absolute_url())
     return redirect(routine)
 
@@ -144,7 +140,7 @@ def routine_delete(request, pk):
         name = routine.name
         routine.delete()
         messages.success(request, _("“%(name)s” is deleted.") % {"name": name})
-        if _wants_fragment(request):
+        if is_fragment_request(request):
             return HttpResponseClientRedirect(reverse("routines:list"))
         return redirect("routines:list")
     return render(
@@ -198,7 +194,7 @@ def _picker_context(request, routine, profile):
 
 def _items_changed(request, routine, *, notice="", error="", anchor="", focus_items=False):
     """After a change to the items: the list for htmx, or a redirect back to the builder."""
-    if _wants_fragment(request):
+    if is_fragment_request(request):
         profile = Profile.for_user(request.user)
         context = _builder_context(
             request,
@@ -222,7 +218,7 @@ def _items_changed(request, routine, *, notice="", error="", anchor="", focus_it
 def routine_detail(request, pk):
     routine = _own_routine(request, pk)
     profile = Profile.for_user(request.user)
-    if _wants_fragment(request):
+    if is_fragment_request(request):
         return render(
             request, f"{BUILDER}#picker-results", _picker_context(request, routine, profile)
         )
@@ -239,7 +235,7 @@ def routine_rename(request, pk):
     form = RoutineForm(request.POST, instance=copy.copy(routine))
     if form.is_valid():
         routine = form.save()
-        if _wants_fragment(request):
+        if is_fragment_request(request):
             form = RoutineForm(instance=routine)
             return render(
                 request,
@@ -248,7 +244,7 @@ def routine_rename(request, pk):
             )
         messages.success(request, _("Saved."))
         return redirect(routine)
-    if _wants_fragment(request):
+    if is_fragment_request(request):
         return render(request, f"{BUILDER}#routine-header", {"routine": routine, "form": form})
     profile = Profile.for_user(request.user)
     context = _builder_context(request, routine, profile, form=form)
@@ -314,11 +310,11 @@ def item_edit(request, pk, item_pk):
     saved = form.is_valid()
     if saved:
         item = form.save()
-        if not _wants_fragment(request):
+        if not is_fragment_request(request):
             messages.success(request, _("Saved %(name)s.") % {"name": item.exercise.name})
             return redirect(f"{routine.get_absolute_url()}#item-{item.pk}")
         form = _item_form(item, profile)
-    elif not _wants_fragment(request):
+    elif not is_fragment_request(request):
         context = _builder_context(
             request, routine, profile, bound_form=form, form=RoutineForm(instance=routine)
         )

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,6 +13,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Profile
 from care.flare import flare_up_suggestion, gentle_movements, mobility_routine, running_flare_up
+from midback.htmx import is_fragment_request
 from midback.validators import parse_id
 from routines.models import (
     EARLIEST_PLAN_DATE,
@@ -35,11 +36,6 @@ from routines.scheduling import (
 NEXT_HORIZON = datetime.timedelta(days=60)
 
 
-def is_fragment_request(request):
-    htmx = request.htmx
-    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
-
-
 def parse_plan_date(text):
     """A date in the plannable range from YYYY-MM-DD text, or None."""
     try:
@@ -51,14 +47,6 @@ def parse_plan_date(text):
 
 def week_url(day):
     return f"{reverse('routines:week')}?{urlencode({'start': week_start_for(day).isoformat()})}"
-
-
-def start_url():
-    """The session log's start URL once that part exists; until then Today shows no button."""
-    try:
-        return reverse("workouts:start")
-    except NoReverseMatch:
-        return ""
 
 
 @require_GET
@@ -104,7 +92,7 @@ def today(request):
             "due": due,
             "upcoming": upcoming,
             "week": week,
-            "start_url": start_url(),
+            "start_url": reverse("workouts:start"),
             "done": done,
             "has_plans": bool(found) or user.scheduled_sessions.exists(),
         },
@@ -163,7 +151,7 @@ def schedule_create(request):
             )
             # The week page it lands on shows the week's advice, once.
             url = week_url(schedule.start_date)
-            if request.htmx:
+            if is_fragment_request(request):
                 return HttpResponseClientRedirect(url)
             return redirect(url)
     else:
@@ -261,7 +249,7 @@ def occurrence_skip(request, pk, day):
         original_date=original,
         defaults={"skipped": True, "new_date": None, "new_time": None},
     )
-    if not request.htmx:
+    if not is_fragment_request(request):
         messages.success(request, _("That session is skipped; the rest of the plan stays."))
     return after_occurrence_change(request, shown_on)
 
@@ -271,7 +259,7 @@ def occurrence_skip(request, pk, day):
 def occurrence_restore(request, pk, day):
     schedule, original, _change = get_occurrence(request, pk, day)
     schedule.changes.filter(original_date=original).delete()
-    if not request.htmx:
+    if not is_fragment_request(request):
         messages.success(request, _("That session is back on its planned day."))
     return after_occurrence_change(request, original)
 

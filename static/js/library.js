@@ -12,7 +12,7 @@
   // A text field fires "change" on blur after htmx already searched on "input": skip a
   // request (and a duplicate history entry) when the query is what the page already shows.
   document.addEventListener("htmx:configRequest", (event) => {
-    if (event.detail.elt.id !== FORM_ID) return;
+    if (event.detail.elt?.id !== FORM_ID) return;
     const asked = new URLSearchParams(event.detail.formData);
     if (meaningful(asked) === meaningful(new URLSearchParams(location.search))) {
       event.preventDefault();
@@ -45,7 +45,7 @@
 
   // Tell screen readers how many movements match, without reading the whole list.
   document.addEventListener("htmx:afterSwap", (event) => {
-    if (event.detail.target.id !== "exercise-results") return;
+    if (event.detail.target?.id !== "exercise-results") return;
     // After Previous/Next the old link is gone: put focus on the new page's heading.
     const paged = event.detail.requestConfig?.elt?.hasAttribute("data-library-page");
     if (paged) event.detail.target.querySelector("[data-results-count]")?.focus();

@@ -33,7 +33,7 @@ from tests.workouts.progress_data import at, finished, logged, pain_note
 from workouts.models import PainNote, SetLog, WorkoutSession
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-EXPORT_URL = reverse("workouts:export-json")
+EXPORT_URL = reverse("workouts:export_json")
 User = get_user_model()
 
 

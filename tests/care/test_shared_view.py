@@ -237,7 +237,7 @@ def test_a_link_opens_no_account_page(client, user):
 
     for name in ("routines:today", "workouts:report", "workouts:history", "care:share_list"):
         assert client.get(reverse(name)).status_code == 302  # to the login page
-    assert client.get(reverse("workouts:export-json")).status_code == 302
+    assert client.get(reverse("workouts:export_json")).status_code == 302
 
 
 def test_flare_ups_show_in_the_shared_report_and_on_its_charts(client, user, march):

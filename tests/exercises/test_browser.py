@@ -137,3 +137,20 @@ def test_a_cards_picture_never_squeezes_its_facts(page, live_server):
         facts = card.locator(".facts").bounding_box()
         assert facts["y"] >= thumb["y"] + thumb["height"] - 1
         assert facts["width"] > 0.8 * card.bounding_box()["width"] - 40
+
+
+def test_back_in_the_library_raises_no_script_error_or_csp_report(page, live_server):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.goto(live_server.url + "/exercises/")
+    page.get_by_label("Kind").select_option("strength")
+    expect(page).to_have_url(re.compile(r"\?kind=strength$"))
+    page.get_by_label("Search").fill("row")
+    expect(page).to_have_url(re.compile(r"\?q=row&kind=strength$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?kind=strength$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/exercises/$"))
+    page.wait_for_timeout(300)
+    assert errors == []

@@ -86,7 +86,7 @@ def test_the_animation_runs_at_the_movements_tempo(slug):
     assert key_times[0] == "0" and key_times[-1] == "1"
 
 
-# The positions drawn as the content facts describe them (CONTENT-FACTS.md).
+# The positions drawn as the team's content facts describe them.
 
 
 @pytest.mark.parametrize("slug", ["cat-cow", "thread-the-needle"])

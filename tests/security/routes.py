@@ -326,28 +326,28 @@ ROUTES = {
     "workouts:start": post_only(Access.LOGIN, routine="routine", schedule="schedule", date="date"),
     "workouts:session": owned(a_workout),
     "workouts:rate": post_only(Access.OWNED, a_workout, moment="choice:before,after", rating="int"),
-    "workouts:add-entry": post_only(Access.OWNED, a_workout, exercise="exercise"),
+    "workouts:add_entry": post_only(Access.OWNED, a_workout, exercise="exercise"),
     "workouts:finish": post_only(Access.OWNED, a_workout, **FINISH_FIELDS),
     "workouts:discard": post_only(Access.OWNED, a_workout, gone_ok=("pk",)),
     "workouts:edit": owned(a_finished_workout, post=True, fields=FINISH_FIELDS),
-    "workouts:log-set": post_only(Access.OWNED, an_entry, **SET_FIELDS),
-    "workouts:undo-set": post_only(Access.OWNED, an_entry),
+    "workouts:log_set": post_only(Access.OWNED, an_entry, **SET_FIELDS),
+    "workouts:undo_set": post_only(Access.OWNED, an_entry),
     "workouts:skip": post_only(Access.OWNED, an_entry, reason=SKIP_REASON),
     "workouts:resume": post_only(Access.OWNED, an_entry),
     "workouts:swap": post_only(Access.OWNED, an_entry, reason=SKIP_REASON, exercise="exercise"),
-    "workouts:entry-pain": owned(an_entry, post=True, fields=PAIN_FIELDS),
-    "workouts:delete-set": owned(a_set, post=True, gone_ok=("set_pk",)),
-    "workouts:pain-new": login(
+    "workouts:entry_pain": owned(an_entry, post=True, fields=PAIN_FIELDS),
+    "workouts:delete_set": owned(a_set, post=True, gone_ok=("set_pk",)),
+    "workouts:pain_new": login(
         post=True, fields={**PAIN_FIELDS, "timing": "choice:day,during,after"}
     ),
-    "workouts:pain-note": owned(a_pain_note),
+    "workouts:pain_note": owned(a_pain_note),
     # History, progress and exports
     "workouts:history": login(query=True, fields={"page": "int"}),
     "workouts:progress": login(query=True, fields={"weeks": "int"}),
-    "workouts:movement-history": login(build=an_exercise, query=True, fields={"page": "int"}),
+    "workouts:movement_history": login(build=an_exercise, query=True, fields={"page": "int"}),
     "workouts:report": login(query=True, fields={"start": "date", "end": "date"}),
-    "workouts:export-csv": login(build=lambda user: {"kind": "sets"}),
-    "workouts:export-json": login(),
+    "workouts:export_csv": login(build=lambda user: {"kind": "sets"}),
+    "workouts:export_json": login(),
     # Sharing with a professional, and flare-ups
     "care:share_list": login(
         post=True,

@@ -313,7 +313,7 @@ def test_a_draft_movement_is_404_in_the_library(client, owner):
 @pytest.mark.django_db
 def test_an_unknown_export_is_404(client, owner):
     client.force_login(owner)
-    url = reverse("workouts:export-csv", kwargs={"kind": "passwords"})
+    url = reverse("workouts:export_csv", kwargs={"kind": "passwords"})
     assert client.get(url).status_code == 404
 
 

@@ -104,7 +104,7 @@ def exercise_name(user, text):
         exercise.get_absolute_url(),
         reverse("routines:detail", kwargs={"pk": entry.session.user.routines.get().pk}),
         session.get_absolute_url(),
-        reverse("workouts:movement-history", kwargs={"slug": exercise.slug}),
+        reverse("workouts:movement_history", kwargs={"slug": exercise.slug}),
     ]
 
 
@@ -195,7 +195,7 @@ def set_note(user, text):
     entry.log_set(idempotency_key=uuid.uuid4(), reps=8, note=text)
     return [
         session.get_absolute_url(),
-        reverse("workouts:movement-history", kwargs={"slug": entry.exercise.slug}),
+        reverse("workouts:movement_history", kwargs={"slug": entry.exercise.slug}),
     ]
 
 
@@ -204,7 +204,7 @@ def pain_note_text(user, text):
     entry = session.add_exercise(ExerciseFactory())
     note = PainNoteFactory(user=user, session=session, entry=entry, timing="during", text=text)
     return [
-        reverse("workouts:pain-note", kwargs={"pk": note.pk}),
+        reverse("workouts:pain_note", kwargs={"pk": note.pk}),
         session.get_absolute_url(),
         reverse("workouts:history"),
     ]
@@ -285,7 +285,7 @@ def rename_body(user):
 
 def set_body(user):
     entry = WorkoutSession.objects.create(user=user).add_exercise(ExerciseFactory())
-    return reverse("workouts:log-set", kwargs={"pk": entry.pk}), {
+    return reverse("workouts:log_set", kwargs={"pk": entry.pk}), {
         "idempotency_key": str(uuid.uuid4()),
         "reps": "8",
         "note": "{text}",
@@ -294,7 +294,7 @@ def set_body(user):
 
 def pain_body(user):
     entry = WorkoutSession.objects.create(user=user).add_exercise(ExerciseFactory())
-    return reverse("workouts:entry-pain", kwargs={"pk": entry.pk}), {
+    return reverse("workouts:entry_pain", kwargs={"pk": entry.pk}), {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": "2",
         "location": "upper-back",
@@ -306,8 +306,8 @@ def pain_body(user):
 
 POSTED = {
     "routines:rename": rename_body,
-    "workouts:log-set": set_body,
-    "workouts:entry-pain": pain_body,
+    "workouts:log_set": set_body,
+    "workouts:entry_pain": pain_body,
 }
 
 

@@ -82,7 +82,7 @@ def refused(response):
 def test_a_set_answered_saved_survives_a_racing_cancel(user, attempt):
     tapping, cancelling = logged_in(user), logged_in(user)
     session, entry = open_session(user)
-    url = reverse("workouts:log-set", args=[entry.pk])
+    url = reverse("workouts:log_set", args=[entry.pk])
     data = {"idempotency_key": str(uuid.uuid4()), "reps": 10}
 
     logged, discarded = race(lambda: tapping.post(url, data), discard(cancelling, session))
@@ -107,7 +107,7 @@ def test_a_set_answered_saved_survives_a_racing_cancel(user, attempt):
 def test_a_pain_note_answered_saved_survives_a_racing_cancel(user, attempt):
     noting, cancelling = logged_in(user), logged_in(user)
     session, entry = open_session(user)
-    url = reverse("workouts:entry-pain", args=[entry.pk])
+    url = reverse("workouts:entry_pain", args=[entry.pk])
     data = {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": 2,

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def csv_url(kind):
-    return reverse("workouts:export-csv", args=[kind])
+    return reverse("workouts:export_csv", args=[kind])
 
 
 def read_csv(response):
@@ -127,7 +127,7 @@ def test_the_files_hold_none_of_anyone_elses_data(client, user, other_user, hist
 
 # Full account export ---------------------------------------------------------------------
 
-JSON_URL = reverse("workouts:export-json")
+JSON_URL = reverse("workouts:export_json")
 
 
 def test_the_account_export_needs_a_login(client):

@@ -51,7 +51,7 @@ def test_it_lists_finished_sessions_with_sets_and_notes(client, user):
     assert "Stiffness 1/10" in content
     assert "Felt loose today" in content
     assert reverse("workouts:session", args=[session.pk]) in content
-    assert reverse("workouts:movement-history", args=[row.slug]) in content
+    assert reverse("workouts:movement_history", args=[row.slug]) in content
 
 
 def test_it_leaves_out_the_session_in_progress(client, user):

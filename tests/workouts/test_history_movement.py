@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url(exercise):
-    return reverse("workouts:movement-history", args=[exercise.slug])
+    return reverse("workouts:movement_history", args=[exercise.slug])
 
 
 @pytest.fixture

@@ -8,8 +8,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import SessionExerciseFactory, WorkoutSessionFactory
-from workouts.models import PainNote, SetLog
+from tests.factories import (
+    PainNoteFactory,
+    SessionExerciseFactory,
+    SetLogFactory,
+    WorkoutSessionFactory,
+)
+from workouts.models import KeyInUse, PainNote, SetLog
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -21,7 +26,7 @@ def entry(user):
 
 def post_set(client, entry, key, **headers):
     data = {"idempotency_key": key, "reps": 10, "weight": "20"}
-    return client.post(reverse("workouts:log-set", args=[entry.pk]), data, **headers)
+    return client.post(reverse("workouts:log_set", args=[entry.pk]), data, **headers)
 
 
 @pytest.mark.django_db
@@ -102,7 +107,7 @@ def test_a_pain_note_is_saved_once_per_key(client, user, entry):
         "kind": "ache",
         "timing": "during",
     }
-    url = reverse("workouts:entry-pain", args=[entry.pk])
+    url = reverse("workouts:entry_pain", args=[entry.pk])
     client.post(url, data, **HTMX)
     client.post(url, data, **HTMX)
     assert PainNote.objects.count() == 1
@@ -118,8 +123,8 @@ def test_a_day_entry_is_saved_once_per_key(client, user):
         "kind": "stiffness",
         "timing": "day",
     }
-    first = client.post(reverse("workouts:pain-new"), data)
-    second = client.post(reverse("workouts:pain-new"), data)
+    first = client.post(reverse("workouts:pain_new"), data)
+    second = client.post(reverse("workouts:pain_new"), data)
     assert PainNote.objects.count() == 1
     assert first.url == second.url
 
@@ -151,3 +156,26 @@ def test_concurrent_posts_with_one_key_save_one_set(user, entry):
         thread.join()
     assert SetLog.objects.count() == 1
     assert results == [302] * taps
+
+
+@pytest.mark.django_db
+def test_a_key_of_someone_elses_set_is_refused_by_the_model(entry, other_user):
+    theirs = SetLogFactory(entry__session=WorkoutSessionFactory(user=other_user))
+    with pytest.raises(KeyInUse):
+        entry.log_set(idempotency_key=theirs.idempotency_key, reps=3)
+    assert list(entry.sets.all()) == []
+
+
+@pytest.mark.django_db
+def test_a_key_of_someone_elses_note_is_refused_by_the_model(user, other_user):
+    theirs = PainNoteFactory(user=other_user)
+    with pytest.raises(KeyInUse):
+        PainNote.record(
+            user=user,
+            idempotency_key=theirs.idempotency_key,
+            intensity=2,
+            timing="day",
+            location="upper-back",
+            kind="ache",
+        )
+    assert not user.pain_notes.exists()

@@ -28,7 +28,7 @@ def note_on(client, entry, **values):
         "kind": "ache",
         "timing": "during",
     } | values
-    return client.post(reverse("workouts:entry-pain", args=[entry.pk]), data, **HTMX)
+    return client.post(reverse("workouts:entry_pain", args=[entry.pk]), data, **HTMX)
 
 
 def test_sharp_pain_during_a_movement_stops_it(client, user, entry):
@@ -88,7 +88,7 @@ def test_without_javascript_it_goes_back_to_the_page_with_the_guidance(client, u
         "kind": "shooting",
         "timing": "during",
     }
-    response = client.post(reverse("workouts:entry-pain", args=[entry.pk]), data, follow=True)
+    response = client.post(reverse("workouts:entry_pain", args=[entry.pk]), data, follow=True)
     assert STOP in response.content.decode()
 
 
@@ -146,7 +146,7 @@ def test_ratings_check_the_owner(client, other_user, entry):
 
 def test_a_day_entry_is_saved_and_shows_its_guidance(client, user):
     client.force_login(user)
-    page = client.get(reverse("workouts:pain-new"))
+    page = client.get(reverse("workouts:pain_new"))
     assert page.status_code == 200
     assert 'name="idempotency_key"' in page.content.decode()
     data = {
@@ -156,7 +156,7 @@ def test_a_day_entry_is_saved_and_shows_its_guidance(client, user):
         "kind": "numbness",
         "text": "after sleeping badly",
     }
-    response = client.post(reverse("workouts:pain-new"), data, follow=True)
+    response = client.post(reverse("workouts:pain_new"), data, follow=True)
     note = PainNote.objects.get()
     assert (note.user, note.timing, note.session) == (user, PainNote.Timing.DAY, None)
     assert MEDICAL in response.content.decode()
@@ -166,7 +166,7 @@ def test_a_day_entry_is_saved_and_shows_its_guidance(client, user):
 def test_a_mild_day_entry_is_just_noted(client, user):
     client.force_login(user)
     note = PainNoteFactory(user=user, kind="stiffness", intensity=2)
-    content = client.get(reverse("workouts:pain-note", args=[note.pk])).content.decode()
+    content = client.get(reverse("workouts:pain_note", args=[note.pk])).content.decode()
     assert MEDICAL not in content and STOP not in content and PROFESSIONAL not in content
     assert "Thanks, noted." in content
 
@@ -194,28 +194,28 @@ def test_pain_worse_after_sessions_for_two_weeks_suggests_a_professional(client,
 
 
 def test_the_day_entry_page_needs_a_login(client):
-    response = client.get(reverse("workouts:pain-new"))
+    response = client.get(reverse("workouts:pain_new"))
     assert response.status_code == 302 and "login" in response.url
 
 
 def test_someone_elses_note_is_a_404(client, other_user):
     note = PainNoteFactory()
     client.force_login(other_user)
-    assert client.get(reverse("workouts:pain-note", args=[note.pk])).status_code == 404
+    assert client.get(reverse("workouts:pain_note", args=[note.pk])).status_code == 404
 
 
 def test_the_day_entry_lists_only_my_notes(client, user, other_user):
     theirs = PainNoteFactory(user=other_user)
     mine = PainNoteFactory(user=user)
     client.force_login(user)
-    content = client.get(reverse("workouts:pain-new")).content.decode()
-    assert reverse("workouts:pain-note", args=[mine.pk]) in content
-    assert reverse("workouts:pain-note", args=[theirs.pk]) not in content
+    content = client.get(reverse("workouts:pain_new")).content.decode()
+    assert reverse("workouts:pain_note", args=[mine.pk]) in content
+    assert reverse("workouts:pain_note", args=[theirs.pk]) not in content
 
 
 def test_the_pain_form_loads_into_the_card_or_opens_as_a_page(client, user, entry):
     client.force_login(user)
-    url = reverse("workouts:entry-pain", args=[entry.pk])
+    url = reverse("workouts:entry_pain", args=[entry.pk])
     page = client.get(url).content.decode()
     assert "<html" in page and "Pain or discomfort during" in page
     fragment = client.get(url, **HTMX).content.decode()
@@ -226,7 +226,7 @@ def test_the_pain_form_loads_into_the_card_or_opens_as_a_page(client, user, entr
 
 def test_an_incomplete_note_without_javascript_shows_the_form_page_again(client, user, entry):
     client.force_login(user)
-    url = reverse("workouts:entry-pain", args=[entry.pk])
+    url = reverse("workouts:entry_pain", args=[entry.pk])
     response = client.post(url, {"idempotency_key": str(uuid.uuid4()), "intensity": "4"})
     assert response.status_code == 200
     assert "Choose where you feel it." in response.content.decode()
@@ -251,7 +251,7 @@ def test_a_saved_note_without_javascript_says_so_on_the_page(client, user, entry
         "kind": "stiffness",
         "timing": "during",
     }
-    url = reverse("workouts:entry-pain", args=[entry.pk])
+    url = reverse("workouts:entry_pain", args=[entry.pk])
     response = client.post(url, data, follow=True)
     assert "Pain note saved: 0/10 · Stiffness · Neck." in response.content.decode()
 
@@ -276,3 +276,13 @@ def test_pain_after_chosen_at_finish_replaces_the_card_rating(client, user, entr
     client.post(reverse("workouts:finish", args=[session.pk]), {"minutes": "30", "pain_after": "0"})
     session.refresh_from_db()
     assert session.pain_after == 0
+
+
+def test_the_card_and_the_note_page_give_the_same_medical_advice(client, user, entry):
+    client.force_login(user)
+    card = note_on(client, entry, kind="numbness").content.decode()
+    data = {"idempotency_key": str(uuid.uuid4()), "intensity": 5}
+    data |= {"location": "upper-back", "kind": "numbness"}
+    page = client.post(reverse("workouts:pain_new"), data, follow=True).content.decode()
+    advice = "Stop exercising and get medical advice soon."
+    assert advice in card and advice in page

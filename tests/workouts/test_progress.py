@@ -223,7 +223,7 @@ def test_it_links_each_logged_movement_to_its_history(client, user):
 
     content = client.get(URL).content.decode()
 
-    assert reverse("workouts:movement-history", args=[row.slug]) in content
+    assert reverse("workouts:movement_history", args=[row.slug]) in content
     assert "15 sets" in content
 
 

@@ -226,7 +226,7 @@ def test_the_progress_and_movement_pages_show_the_suggestion(client, user, row):
     client.force_login(user)
 
     progress = client.get(reverse("workouts:progress")).content.decode()
-    movement = client.get(reverse("workouts:movement-history", args=[row.slug])).content.decode()
+    movement = client.get(reverse("workouts:movement_history", args=[row.slug])).content.decode()
 
     assert "try 22.5 kg next time" in progress
     assert "try 22.5 kg next time" in movement

@@ -27,20 +27,20 @@ def owned(user):
 VIEWS = [
     ("get", "workouts:session", "session"),
     ("post", "workouts:rate", "session"),
-    ("post", "workouts:add-entry", "session"),
+    ("post", "workouts:add_entry", "session"),
     ("post", "workouts:finish", "session"),
     ("get", "workouts:edit", "session"),
     ("post", "workouts:discard", "session"),
-    ("post", "workouts:log-set", "entry"),
-    ("post", "workouts:undo-set", "entry"),
+    ("post", "workouts:log_set", "entry"),
+    ("post", "workouts:undo_set", "entry"),
     ("post", "workouts:skip", "entry"),
     ("post", "workouts:resume", "entry"),
     ("post", "workouts:swap", "entry"),
-    ("post", "workouts:entry-pain", "entry"),
-    ("get", "workouts:entry-pain", "entry"),
-    ("get", "workouts:delete-set", "entry,set"),
-    ("post", "workouts:delete-set", "entry,set"),
-    ("get", "workouts:pain-note", "note"),
+    ("post", "workouts:entry_pain", "entry"),
+    ("get", "workouts:entry_pain", "entry"),
+    ("get", "workouts:delete_set", "entry,set"),
+    ("post", "workouts:delete_set", "entry,set"),
+    ("get", "workouts:pain_note", "note"),
 ]
 
 
@@ -86,7 +86,7 @@ def test_the_owner_gets_through(client, user, owned, method, name, kind):
     assert response.status_code in {200, 302}
 
 
-@pytest.mark.parametrize("name", ["workouts:current", "workouts:pain-new"])
+@pytest.mark.parametrize("name", ["workouts:current", "workouts:pain_new"])
 def test_pages_without_an_object_need_a_login(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))

@@ -151,7 +151,7 @@ def test_a_movement_can_be_added_as_you_go(client, user):
     exercise = ExerciseFactory(name="Added on the fly", reps_min=5, reps_max=8, sets=2)
     client.force_login(user)
     response = client.post(
-        reverse("workouts:add-entry", args=[session.pk]), {"exercise": exercise.pk}
+        reverse("workouts:add_entry", args=[session.pk]), {"exercise": exercise.pk}
     )
     added = session.entries.last()
     assert response.url == f"{session.get_absolute_url()}#entry-{added.pk}"
@@ -168,7 +168,7 @@ def test_adding_returns_the_list_for_htmx(client, user):
     exercise = ExerciseFactory(name="Added with htmx")
     client.force_login(user)
     response = client.post(
-        reverse("workouts:add-entry", args=[session.pk]), {"exercise": exercise.pk}, **HTMX
+        reverse("workouts:add_entry", args=[session.pk]), {"exercise": exercise.pk}, **HTMX
     )
     assert response.content.decode().lstrip().startswith('<div id="entries"')
     assert "Added with htmx" in response.content.decode()
@@ -178,7 +178,7 @@ def test_adding_checks_the_owner(client, other_user):
     session = WorkoutSessionFactory()
     client.force_login(other_user)
     response = client.post(
-        reverse("workouts:add-entry", args=[session.pk]), {"exercise": ExerciseFactory().pk}
+        reverse("workouts:add_entry", args=[session.pk]), {"exercise": ExerciseFactory().pk}
     )
     assert response.status_code == 404
     assert not session.entries.exists()

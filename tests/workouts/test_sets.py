@@ -25,7 +25,7 @@ def entry(user):
 
 
 def post_set(client, entry, data, **headers):
-    return client.post(reverse("workouts:log-set", args=[entry.pk]), data, **headers)
+    return client.post(reverse("workouts:log_set", args=[entry.pk]), data, **headers)
 
 
 def test_it_logs_a_set_and_goes_back_to_the_movement(client, user, entry):
@@ -126,7 +126,7 @@ def test_bad_values_without_javascript_show_the_page_with_the_message(client, us
 def test_an_unknown_movement_is_a_404(client, user):
     client.force_login(user)
     response = client.post(
-        reverse("workouts:log-set", args=[987654]), {"idempotency_key": uuid.uuid4(), "reps": 5}
+        reverse("workouts:log_set", args=[987654]), {"idempotency_key": uuid.uuid4(), "reps": 5}
     )
     assert response.status_code == 404
 
@@ -146,7 +146,7 @@ def test_it_asks_anonymous_people_to_log_in(client, entry):
 
 def undo(client, entry, set_log, **headers):
     return client.post(
-        reverse("workouts:undo-set", args=[entry.pk]), {"set": set_log.pk}, **headers
+        reverse("workouts:undo_set", args=[entry.pk]), {"set": set_log.pk}, **headers
     )
 
 
@@ -180,7 +180,7 @@ def test_an_undo_without_a_set_removes_nothing(client, user, entry):
     SetLogFactory(entry=entry)
     client.force_login(user)
     for data in ({}, {"set": "²"}, {"set": "x"}):
-        response = client.post(reverse("workouts:undo-set", args=[entry.pk]), data, **HTMX)
+        response = client.post(reverse("workouts:undo_set", args=[entry.pk]), data, **HTMX)
         assert response.status_code == 200
     assert SetLog.objects.count() == 1
 
@@ -209,7 +209,7 @@ def test_undo_checks_the_owner(client, other_user, entry):
 
 
 def delete_url(set_log):
-    return reverse("workouts:delete-set", args=[set_log.entry_id, set_log.pk])
+    return reverse("workouts:delete_set", args=[set_log.entry_id, set_log.pk])
 
 
 def test_deleting_a_set_of_a_finished_session_asks_first(client, user, entry):

@@ -75,7 +75,7 @@ def test_the_logged_set_fragment_carries_the_short_list_too(client, user, row_en
     client.force_login(user)
 
     response = client.post(
-        reverse("workouts:log-set", args=[row_entry.pk]), {"reps": 10}, HTTP_HX_REQUEST="true"
+        reverse("workouts:log_set", args=[row_entry.pk]), {"reps": 10}, HTTP_HX_REQUEST="true"
     )
 
     assert response.status_code == 200

@@ -58,7 +58,7 @@ def pages(data, row):
         "routine": reverse("routines:detail", args=[data["item"].routine_id]),
         "session": data["today"].get_absolute_url(),
         "history": reverse("workouts:history"),
-        "movement": reverse("workouts:movement-history", args=[row.slug]),
+        "movement": reverse("workouts:movement_history", args=[row.slug]),
         "progress": reverse("workouts:progress"),
         "report": reverse("workouts:report"),
     }
@@ -86,7 +86,7 @@ SHOWN = {
 
 
 def sets_csv(client):
-    response = client.get(reverse("workouts:export-csv", args=["sets"]))
+    response = client.get(reverse("workouts:export_csv", args=["sets"]))
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
 
@@ -120,7 +120,7 @@ def test_the_sets_file_converts_and_labels_the_unit(client, user, logged_in_kg):
 def test_the_account_export_keeps_exact_kg_whatever_the_unit(client, user, logged_in_kg):
     use_unit(user, "lb")
 
-    data = json.loads(client.get(reverse("workouts:export-json")).content)
+    data = json.loads(client.get(reverse("workouts:export_json")).content)
 
     assert data["weights_in"] == "kg"
     assert data["routines"][0]["items"][0]["weight"] == "22.5000"
@@ -153,7 +153,7 @@ def test_a_weight_typed_in_pounds_stays_exactly_that(client, user, row, logged_i
     data = {"sets": 3, "reps": 10, "hold_seconds": "", "weight": "50", "rest_seconds": 60}
     client.post(edit, {f"item-{item.pk}-{k}": v for k, v in data.items()}, **HTMX)
     client.post(
-        reverse("workouts:log-set", args=[entry.pk]),
+        reverse("workouts:log_set", args=[entry.pk]),
         {"idempotency_key": "5d0c6b6e-93a4-4f43-9a5d-8a1c2f9d1e01", "reps": 8, "weight": "55,5"},
         **HTMX,
     )
@@ -172,7 +172,7 @@ def test_pounds_allow_a_tenth_and_say_so(client, user, logged_in_kg):
     use_unit(user, "lb")
 
     response = client.post(
-        reverse("workouts:log-set", args=[entry.pk]),
+        reverse("workouts:log_set", args=[entry.pk]),
         {"idempotency_key": "5d0c6b6e-93a4-4f43-9a5d-8a1c2f9d1e02", "reps": 8, "weight": "12.25"},
         **HTMX,
     )
@@ -184,7 +184,7 @@ def test_pounds_allow_a_tenth_and_say_so(client, user, logged_in_kg):
 def test_the_heaviest_pounds_allowed_are_1000_kg(client, user, logged_in_kg):
     entry = logged_in_kg["entry"]
     use_unit(user, "lb")
-    url = reverse("workouts:log-set", args=[entry.pk])
+    url = reverse("workouts:log_set", args=[entry.pk])
 
     too_heavy = client.post(
         url,
@@ -218,7 +218,7 @@ def test_logging_the_prefilled_pounds_stores_the_plan_and_last_time_exactly(
         session=logged_in_kg["today"], exercise=ExerciseFactory(), planned_weight=Decimal("20")
     )
     use_unit(user, "lb")
-    url = reverse("workouts:log-set", args=[entry.pk])
+    url = reverse("workouts:log_set", args=[entry.pk])
 
     # 22.5 kg, shown as 49.6 lb: logged as shown, it is 22.5 kg, not 22.4982.
     client.post(
@@ -226,7 +226,7 @@ def test_logging_the_prefilled_pounds_stores_the_plan_and_last_time_exactly(
         {"idempotency_key": "5d0c6b6e-93a4-4f43-9a5d-8a1c2f9d1e05", "reps": 10, "weight": "49.6"},
     )
     client.post(
-        reverse("workouts:log-set", args=[plan_only.pk]),
+        reverse("workouts:log_set", args=[plan_only.pk]),
         {"idempotency_key": "5d0c6b6e-93a4-4f43-9a5d-8a1c2f9d1e06", "reps": 10, "weight": "44.1"},
     )
 

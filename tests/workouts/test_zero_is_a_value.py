@@ -54,7 +54,7 @@ def test_the_report_shows_zero_pain_and_a_zero_weight(client, pain_free_day):
 
 
 def test_the_movement_history_shows_zero_reps_and_weight(client, pain_free_day):
-    html = get(client, "movement-history", pain_free_day.slug)
+    html = get(client, "movement_history", pain_free_day.slug)
 
     assert f"<td>0</td><td>0</td><td>{NOT_RECORDED}</td>" in html
     assert "0 reps × 0 kg" in html
@@ -62,7 +62,7 @@ def test_the_movement_history_shows_zero_reps_and_weight(client, pain_free_day):
 
 def test_the_files_keep_zero_as_zero_and_blank_as_blank(client, pain_free_day):
     def rows(kind):
-        response = client.get(reverse("workouts:export-csv", args=[kind]))
+        response = client.get(reverse("workouts:export_csv", args=[kind]))
         lines = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
         return [dict(zip(lines[0], line, strict=True)) for line in lines[1:]]
 

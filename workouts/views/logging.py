@@ -13,13 +13,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts import weights
 from accounts.models import Profile
 from exercises.caching import cached
 from exercises.models import Exercise
+from midback.htmx import is_fragment_request, page_or_fragment
 from routines.models import Routine
 from workouts import safety
 from workouts.forms import (
@@ -33,9 +36,18 @@ from workouts.forms import (
     SwapForm,
     UndoForm,
 )
-from workouts.models import PainNote, SessionExercise, SessionGone, SetLog, WorkoutSession
+from workouts.models import (
+    KeyInUse,
+    PainNote,
+    SessionExercise,
+    SessionGone,
+    SetLog,
+    WorkoutSession,
+)
 
 PAGE = "workouts/session_detail.html"
+# A form carrying a key that already names another movement's row (a stale page, or a forged one).
+OUT_OF_DATE = gettext_lazy("This form is out of date. Reload the page and try again.")
 
 
 def user_profile(request):
@@ -56,10 +68,6 @@ def in_user_time_zone(view):
     return wrapper
 
 
-def is_fragment_request(request):
-    return request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request
-
-
 def refuses_cancelled_session(view):
     """A change that reaches a session another request has just cancelled saves nothing and
     says so on the start page (a whole-page move for htmx: the card is gone)."""
@@ -72,7 +80,7 @@ def refuses_cancelled_session(view):
             messages.warning(
                 request, _("This session was cancelled, so nothing more was saved in it.")
             )
-            if request.htmx and not request.htmx.boosted:
+            if is_fragment_request(request):
                 return HttpResponseClientRedirect(reverse("workouts:current"))
             return redirect("workouts:current")
 
@@ -241,8 +249,7 @@ def card_context(request):
         "weight_unit": weight_unit,
         "weight_step": weights.step_text(weight_unit),
         "add_options": add_options(),
-        "red_flag_signs": safety.RED_FLAG_SIGNS,
-        "professionals": safety.PROFESSIONALS,
+        **safety.template_context(),
     }
 
 
@@ -334,8 +341,6 @@ def start(request):
     )
     if not created:
         messages.info(request, _("You already have a session in progress."))
-    if request.htmx and not request.htmx.boosted:
-        return HttpResponseClientRedirect(session.get_absolute_url())
     return redirect(session)
 
 
@@ -381,7 +386,7 @@ def add_entry(request, pk):
     form = AddExerciseForm(request.POST, auto_id="add-%s")
     if not form.is_valid():
         context = page_context(request, session, add_form=form)
-        template = f"{PAGE}#entries" if is_fragment_request(request) else PAGE
+        template = page_or_fragment(request, PAGE, "entries")
         return render(request, template, context)
     with session.held():
         entry = session.add_exercise(form.cleaned_data["exercise"])
@@ -407,13 +412,13 @@ def log_set(request, pk):
     )
     if not form.is_valid():
         return entry_response(request, entry, bound={"set_form": form})
-    with entry.session.held():
-        set_log, _created = entry.log_set(
-            idempotency_key=form.cleaned_data["idempotency_key"], **form.set_values()
-        )
-    if set_log.entry_id != entry.pk:
-        # The key belongs to another movement's set: never reveal or move it.
-        form.add_error(None, _("This form is out of date. Reload the page and try again."))
+    try:
+        with entry.session.held():
+            set_log, _created = entry.log_set(
+                idempotency_key=form.cleaned_data["idempotency_key"], **form.set_values()
+            )
+    except KeyInUse:
+        form.add_error(None, OUT_OF_DATE)
         return entry_response(request, entry, bound={"set_form": form})
     entry.refresh_from_db(fields=["status"])
     return entry_response(request, entry, just_logged=set_log)
@@ -528,6 +533,7 @@ def pain_form_for(entry, data=None):
 @login_required
 @in_user_time_zone
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 @refuses_cancelled_session
 def entry_pain(request, pk):
     """A pain or discomfort note on a movement, with the guidance it calls for.
@@ -538,25 +544,26 @@ def entry_pain(request, pk):
     form = pain_form_for(entry, request.POST if request.method == "POST" else None)
     page = "workouts/pain_entry.html"
     if request.method == "GET":
-        template = f"{page}#pain-form" if is_fragment_request(request) else page
+        template = page_or_fragment(request, page, "pain-form")
         return render(request, template, {"entry": entry, "form": form})
     if not form.is_valid():
         if not is_fragment_request(request):
             return render(request, page, {"entry": entry, "form": form})
         return entry_response(request, entry, bound={"pain_form": form})
     values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-    with entry.session.held():
-        note, created = PainNote.record(
-            user=request.user,
-            session=entry.session,
-            entry=entry,
-            idempotency_key=form.cleaned_data["idempotency_key"],
-            **values,
-        )
-        if note.entry_id != entry.pk:
-            form.add_error(None, _("This form is out of date. Reload the page and try again."))
-            return entry_response(request, entry, bound={"pain_form": form})
-        guidance = safety.apply_note(note) if created else safety.guidance_for(note)
+    try:
+        with entry.session.held():
+            note, created = PainNote.record(
+                user=request.user,
+                session=entry.session,
+                entry=entry,
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                **values,
+            )
+            guidance = safety.apply_note(note) if created else safety.guidance_for(note)
+    except KeyInUse:
+        form.add_error(None, OUT_OF_DATE)
+        return entry_response(request, entry, bound={"pain_form": form})
     entry.refresh_from_db(fields=["status", "skip_reason"])
     if not is_fragment_request(request):
         messages.success(request, _("Pain note saved: %(note)s.") % {"note": note_summary(note)})
@@ -602,8 +609,6 @@ def finish(request, pk):
     messages.success(
         request, _("Session finished. Well done.") if was_open else _("Session saved.")
     )
-    if request.htmx and not request.htmx.boosted:
-        return HttpResponseClientRedirect(session.get_absolute_url())
     return redirect(session)
 
 
@@ -643,12 +648,13 @@ def pain_new(request):
     form = PainNoteForm(request.POST or None, timings=[PainNote.Timing.DAY])
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        note, created = PainNote.record(
-            user=request.user, idempotency_key=form.cleaned_data["idempotency_key"], **values
-        )
-        if note.user_id != request.user.pk:
-            raise Http404
-        return redirect("workouts:pain-note", pk=note.pk)
+        try:
+            note, _created = PainNote.record(
+                user=request.user, idempotency_key=form.cleaned_data["idempotency_key"], **values
+            )
+        except KeyInUse:
+            raise Http404 from None
+        return redirect("workouts:pain_note", pk=note.pk)
     recent = request.user.pain_notes.select_related("entry__exercise")[:10]
     return render(request, "workouts/pain_new.html", {"form": form, "recent": recent})
 
@@ -664,8 +670,7 @@ def pain_note(request, pk):
         "note": note,
         "guidance": safety.guidance_for(note),
         "worsening": safety.pain_is_worsening(request.user),
-        "red_flag_signs": safety.RED_FLAG_SIGNS,
-        "professionals": safety.PROFESSIONALS,
-        "new_url": reverse("workouts:pain-new"),
+        **safety.template_context(),
+        "new_url": reverse("workouts:pain_new"),
     }
     return render(request, "workouts/pain_note.html", context)

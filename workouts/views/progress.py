@@ -13,6 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.models import Profile
 from exercises.models import Exercise
+from midback.htmx import page_or_fragment
 from workouts.charts import best_set_chart, hold_chart, pain_chart, sessions_chart, volume_chart
 from workouts.export import (
     CSV_KINDS,
@@ -41,14 +42,6 @@ from workouts.progress import (
 PER_PAGE = 20
 
 
-def _template(request, page, partial):
-    """The whole page, or only the named partial for a plain htmx request."""
-    htmx = getattr(request, "htmx", None)
-    if htmx and not htmx.boosted and not htmx.history_restore_request:
-        return f"{page}#{partial}"
-    return page
-
-
 @require_GET
 @login_required
 @vary_on_headers("HX-Request")
@@ -56,7 +49,8 @@ def history(request):
     profile = Profile.for_user(request.user)
     page = Paginator(session_log(request.user), PER_PAGE).get_page(request.GET.get("page"))
     context = {"page": page, "unit": profile.weight_unit, "zone": profile.time_zone}
-    return render(request, _template(request, "workouts/history.html", "session-list"), context)
+    template = page_or_fragment(request, "workouts/history.html", "session-list")
+    return render(request, template, context)
 
 
 @require_GET
@@ -88,7 +82,7 @@ def progress(request):
         "movements": movements_logged(request.user),
         "zone": profile.time_zone,
     }
-    return render(request, _template(request, "workouts/progress.html", "charts"), context)
+    return render(request, page_or_fragment(request, "workouts/progress.html", "charts"), context)
 
 
 @require_GET
@@ -119,9 +113,8 @@ def movement_history(request, slug):
         "unit": profile.weight_unit,
         "zone": profile.time_zone,
     }
-    return render(
-        request, _template(request, "workouts/movement_history.html", "movement-sets"), context
-    )
+    template = page_or_fragment(request, "workouts/movement_history.html", "movement-sets")
+    return render(request, template, context)
 
 
 @require_GET
@@ -144,7 +137,7 @@ def report(request):
         context.update(
             report_data(request.user, form.cleaned_data["start"], form.cleaned_data["end"], profile)
         )
-    return render(request, _template(request, "workouts/report.html", "report"), context)
+    return render(request, page_or_fragment(request, "workouts/report.html", "report"), context)
 
 
 @require_GET
