@@ -87,7 +87,11 @@ def main():
                 for _ in range(20):
                     request()
             (out / f"profile-{slug}.txt").write_text(
-                profiler.output_text(show_all=False, short_mode=False)
+                profiler.output_text(show_all=False)
+                + "\n\nFlat, time spent in each function itself:\n"
+                + profiler.output_text(flat=True, flat_time="self")
+                + "\n\nFlat, time under each function:\n"
+                + profiler.output_text(flat=True, flat_time="total")
             )
         if args.explain:
             with open(out / f"plans-{slug}.txt", "w") as handle:
