@@ -40,6 +40,7 @@ def _fresh_entry(user, sets_each=SETS_EACH):
 
 
 def posters():
+    """The people whose open sessions the set-log target posts to."""
     return list(get_user_model().objects.filter(username__in=poster_names()).order_by("pk"))
 
 
