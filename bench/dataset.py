@@ -28,6 +28,8 @@ SESSIONS_PER_USER = 10
 ENTRIES_PER_SESSION = 5
 SETS_PER_ENTRY = 2  # 10,000 users x 10 sessions x 5 movements x 2 sets = 1,000,000 sets
 PAIN_NOTES_PER_USER = 10
+HEAVY_USERNAME = "bench_heavy"  # one person with 1,000 sessions beside the typical 10
+HEAVY_SESSIONS = 1_000
 BENCH_PASSWORD = "bench-password-123"
 
 
@@ -296,6 +298,96 @@ def build(seed=7):
 
     _timed("pain notes", pain_notes)
 
+    _timed("a person with 1,000 sessions", lambda: heavy_person(rng, strength_ids, password, now))
+
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return User.objects.get(username="bench0")
+
+
+def _next_pk(model):
+    return (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+
+
+def heavy_person(rng, strength_ids, password, now):
+    """`bench_heavy`: the typical person's routine and plan, with 1,000 sessions logged.
+
+    Pages whose cost grows with a person's history show it against `bench0` (10 sessions).
+    """
+    User = get_user_model()
+    user = User.objects.create(username=HEAVY_USERNAME, email="heavy@example.com")
+    User.objects.filter(pk=user.pk).update(password=password)
+    Profile.objects.update_or_create(
+        user=user, defaults={"time_zone": "Europe/Berlin", "weekly_target": 3}
+    )
+    routine = Routine.objects.create(user=user, name="Gym strength", purpose=Purpose.STRENGTH)
+    RoutineItem.objects.bulk_create(
+        RoutineItem(
+            routine=routine,
+            exercise_id=strength_ids[i],
+            position=i,
+            sets=3,
+            reps=10,
+            weight=Decimal("20.00"),
+        )
+        for i in range(ENTRIES_PER_SESSION)
+    )
+    ScheduledSession.objects.create(
+        user=user,
+        routine=routine,
+        start_date=now.date() - dt.timedelta(days=3_100),
+        time=dt.time(7, 30),
+        weekdays="024",
+    )
+    first_session = _next_pk(WorkoutSession)
+    first_entry = _next_pk(SessionExercise)
+    starts = [now - dt.timedelta(days=3 * (HEAVY_SESSIONS - s)) for s in range(HEAVY_SESSIONS)]
+    _copy(
+        WorkoutSession,
+        (
+            {
+                "id": first_session + s,
+                "user_id": user.pk,
+                "routine_id": routine.pk,
+                "started_at": started,
+                "finished_at": started + dt.timedelta(minutes=40),
+                "feeling": 4,
+                "pain_before": rng.randint(0, 5),
+                "pain_after": rng.randint(0, 5),
+            }
+            for s, started in enumerate(starts)
+        ),
+    )
+    entries = HEAVY_SESSIONS * ENTRIES_PER_SESSION
+    _copy(
+        SessionExercise,
+        (
+            {
+                "id": first_entry + e,
+                "session_id": first_session + e // ENTRIES_PER_SESSION,
+                "exercise_id": strength_ids[e % ENTRIES_PER_SESSION],
+                "position": e % ENTRIES_PER_SESSION,
+                "planned_sets": 3,
+                "planned_reps": 10,
+                "planned_weight": Decimal("20.00"),
+                "status": "done",
+            }
+            for e in range(entries)
+        ),
+    )
+    _copy(
+        SetLog,
+        (
+            {
+                "entry_id": first_entry + e,
+                "idempotency_key": uuid.UUID(int=rng.getrandbits(128), version=4),
+                "reps": rng.randint(6, 12),
+                "weight": Decimal(rng.choice(["15.00", "17.50", "20.00", "22.50"])),
+                "logged_at": starts[e // ENTRIES_PER_SESSION] + dt.timedelta(minutes=5),
+            }
+            for e in range(entries)
+            for _ in range(SETS_PER_ENTRY)
+        ),
+    )
+    _reset_sequences(WorkoutSession, SessionExercise, SetLog)
+    return HEAVY_SESSIONS + entries * (1 + SETS_PER_ENTRY)

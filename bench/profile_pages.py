@@ -1,8 +1,10 @@
 """Times each bench page in-process (test client) and writes its slowest queries' plans.
 
-    .venv/bin/python bench/profile_pages.py [--explain]
+    .venv/bin/python bench/profile_pages.py [--explain] [--profile] [--only LABEL]
 
-Plans go to bench/results/plans-<page>.txt (EXPLAIN ANALYZE of every query over 3 ms).
+Plans go to bench/results/plans-<page>.txt (EXPLAIN ANALYZE of every query over 3 ms);
+--profile writes a pyinstrument profile of 20 requests to bench/results/profile-<page>.txt.
+Never run it while bench/run.py measures: it reopens the bench people's sessions.
 """
 
 import argparse
@@ -20,13 +22,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--only", default="")
+    parser.add_argument("--profile", action="store_true", help="pyinstrument, 20 requests")
+    parser.add_argument("--database-url", default="postgres://app:app@127.0.0.1:5432/midback_bench")
     args = parser.parse_args()
     from bench.run import configure_environment
 
-    class A:
-        database_url = "postgres://app:app@127.0.0.1:5432/midback_bench"
-
-    configure_environment(A)
+    configure_environment(args)
     import django
 
     django.setup()
@@ -37,36 +38,62 @@ def main():
 
     from bench.targets import load_targets, page_targets
 
+    clients = {}
+
+    def client_for(username):
+        if username not in clients:
+            clients[username] = Client()
+            clients[username].force_login(get_user_model().objects.get(username=username))
+        return clients[username]
+
     user = get_user_model().objects.get(username="bench0")
-    client = Client()
-    client.force_login(user)
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     seen = set()
-    pages = [(label, path, extra, fields) for label, path, extra, fields in load_targets(user)]
-    pages += [(label, path, {}, None) for label, path, _ in page_targets(user, fresh=False)]
-    for label, path, extra, fields in pages:
-        if (path, bool(fields)) in seen or (args.only and args.only not in label):
+    set_fields = {"reps": 10, "weight": "20"}
+    pages = [
+        (t.label, t.path, t.headers, set_fields if t.posts else None, t.person)
+        for t in load_targets(user)
+        if not t.path.startswith("/healthz")
+    ]
+    pages += [(label, path, {}, None, "bench0") for label, path, _ in page_targets(user, False)]
+    for label, path, extra, fields, person in pages:
+        if (path, bool(fields), person) in seen or (args.only and args.only not in label):
             continue
-        seen.add((path, bool(fields)))
+        seen.add((path, bool(fields), person))
+        client = client_for(person)
         meta = {"HTTP_" + k.upper().replace("-", "_"): v for k, v in extra.items()}
+
+        def request(client=client, path=path, meta=meta, fields=fields):
+            if fields is None:
+                return client.get(path, **meta)
+            return client.post(path, {**fields, "idempotency_key": str(uuid.uuid4())}, **meta)
+
         client.get(path, **meta) if fields is None else None  # warm up
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
-            if fields is None:
-                response = client.get(path, **meta)
-            else:
-                response = client.post(
-                    path, {**fields, "idempotency_key": str(uuid.uuid4())}, **meta
-                )
+            response = request()
             elapsed = (time.perf_counter() - started) * 1000
         db = sum(float(q["time"]) for q in queries.captured_queries) * 1000
         print(
             f"{label:<30} {response.status_code} {elapsed:8.1f} ms  db {db:7.1f} ms "
             f"{len(queries):3} q {len(response.content):8,} B"
         )
+        slug = re.sub(r"\W+", "-", label.lower()).strip("-")
+        if args.profile:
+            from pyinstrument import Profiler
+
+            with Profiler(interval=0.0005) as profiler:
+                for _ in range(20):
+                    request()
+            (out / f"profile-{slug}.txt").write_text(
+                profiler.output_text(show_all=False)
+                + "\n\nFlat, time spent in each function itself:\n"
+                + profiler.output_text(flat=True, flat_time="self")
+                + "\n\nFlat, time under each function:\n"
+                + profiler.output_text(flat=True, flat_time="total")
+            )
         if args.explain:
-            slug = re.sub(r"\W+", "-", label.lower()).strip("-")
             with open(out / f"plans-{slug}.txt", "w") as handle:
                 handle.write(f"{label}: {path}\n\n")
                 for query in queries.captured_queries:

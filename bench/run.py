@@ -7,18 +7,28 @@ Run on demand (never in the test suite):
     .venv/bin/python bench/run.py --lighthouse   # also run Lighthouse (npm lighthouse@12)
 
 Needs PostgreSQL on 127.0.0.1:5432 with a role that may create databases (see .ci/run), and
-`wrk` (apt-get install wrk). Every figure is printed, none is asserted. The load generator and
-the server share this machine's cores, so compare each page's ratio to the trivial view
-(/healthz) measured in the same run rather than absolute numbers across machines.
+`wrk` (apt-get install wrk). Every figure is printed, none is asserted.
+
+How it stays fair: gunicorn runs with BENCH_FLOOR=true, which routes the floor, a logged-in
+page behind the full middleware that renders a tiny template extending base.html; every
+page's ratio is to that floor in the same run. Every worker is warmed on every target first;
+after each wrk run the workers are left to drain what wrk left queued before the next target.
+The targets run in a fresh shuffled order each round; the median and range over the rounds
+are printed, with the workers' CPU per request (utime+stime from /proc/<pid>/stat over the
+requests wrk completed), which moves far less than req/s with other load on the machine.
+The set-log target spreads its sets over 100 people's sessions and is reset to 3 sets a
+movement before each round, so its card never grows.
 """
 
 import argparse
 import json
 import os
+import random
 import re
 import secrets
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,7 +47,10 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default="postgres://app:app@127.0.0.1:5432/midback_bench")
     parser.add_argument("--rebuild", action="store_true", help="drop and rebuild the data set")
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per target")
+    parser.add_argument("--duration", type=int, default=4, help="seconds of load per target")
+    parser.add_argument("--rounds", type=int, default=3, help="shuffled rounds over the targets")
+    parser.add_argument("--seed", type=int, default=16, help="seed of the shuffle")
+    parser.add_argument("--only", default="", help="only targets whose label contains this")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--lighthouse", action="store_true")
@@ -56,6 +69,7 @@ def configure_environment(args):
             "SESSION_COOKIE_SECURE": "false",
             "CSRF_COOKIE_SECURE": "false",
             "LOG_LEVEL": "WARNING",
+            "BENCH_FLOOR": "true",
             "DJANGO_SETTINGS_MODULE": "midback.settings",
         }
     )
@@ -153,34 +167,81 @@ def start_gunicorn(args):
     raise SystemExit("gunicorn did not start")
 
 
-def wrk(path, headers, args, script=None):
-    command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
-    for name, value in headers.items():
-        command += ["-H", f"{name}: {value}"]
-    if script:
-        command += ["-s", script]
+def worker_pids(server):
+    """The gunicorn workers: the master's children."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def cpu_seconds(pids):
+    """utime + stime of the workers, in seconds."""
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # fields 14 and 15 of stat(5)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def drain(pids, quiet=0.3, limit=30):
+    """Wait until the workers stop using CPU: the requests wrk left queued are done."""
+    deadline = time.monotonic() + limit
+    last = cpu_seconds(pids)
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        now = cpu_seconds(pids)
+        if now == last:
+            return
+        last = now
+
+
+def wrk(target, headers, args, duration, connections):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency"]
+    if target.posts is not None:
+        command += ["-s", set_log_script(target.posts, headers)]
+    else:
+        for name, value in {**headers[target.person], **target.headers}.items():
+            command += ["-H", f"{name}: {value}"]
     output = subprocess.run(
-        [*command, BASE + path], capture_output=True, text=True, check=True
+        [*command, BASE + target.path], capture_output=True, text=True, check=True
     ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return (
-        rps,
-        latency.get("50", "?"),
-        latency.get("99", "?"),
-        int(errors.group(1)) if errors else 0,
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
+    return {
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": latency.get("50", "?"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def lua_string(value):
+    return json.dumps(value)  # a JSON string is a valid Lua string literal for this ASCII
+
+
+def set_log_script(posts, headers):
+    """A wrk script posting one set to each (person, movement) in turn, a fresh key each time.
+
+    Each of wrk's threads starts at its own place in the list.
+    """
+    rows = ",\n".join(
+        f"  {{{lua_string(path)}, {lua_string(headers[person]['Cookie'])}, "
+        f"{lua_string(headers[person]['X-CSRFToken'])}}}"
+        for person, path in posts
     )
-
-
-def set_log_script(path, fields):
-    """A wrk script that posts a set with a fresh idempotency key each time."""
-    body = "&".join(f"{k}={v}" for k, v in fields.items())
     lua = f"""
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["HX-Request"] = "true"
-math.randomseed(os.time())
+local posts = {{
+{rows}
+}}
+local threads = 0
+function setup(thread)
+  thread:set("offset", threads * 7919)
+  threads = threads + 1
+end
+local n = 0
+function init(args)
+  n = offset or 0
+  math.randomseed(os.time() + n)
+end
 local function uuid()
   return (string.gsub("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", "[xy]", function (c)
     local v = (c == "x") and math.random(0, 0xf) or math.random(8, 0xb)
@@ -188,12 +249,88 @@ local function uuid()
   end))
 end
 request = function()
-  return wrk.format(nil, "{path}", nil, "{body}&idempotency_key=" .. uuid())
+  n = n + 1
+  local post = posts[(n % #posts) + 1]
+  local headers = {{
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["HX-Request"] = "true",
+    ["Cookie"] = post[2],
+    ["X-CSRFToken"] = post[3],
+    ["Referer"] = {lua_string(BASE + "/")},
+  }}
+  return wrk.format("POST", post[1], headers, "reps=10&weight=20&idempotency_key=" .. uuid())
 end
 """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(lua)
     return handle.name
+
+
+def measure(targets, headers, args, server):
+    """Warm-up, then shuffled rounds; {label: [{"rps", "cpu_ms", ...}, ...]}."""
+    from django.db.models import Count
+
+    from bench.targets import posted_since, reset_posted_sets
+    from workouts.models import SetLog
+
+    baseline = SetLog.objects.order_by("-pk").values_list("pk", flat=True).first()
+    pids = worker_pids(server)
+    print(f"warming {len(pids)} workers on every target ...", flush=True)
+    for target in targets:
+        wrk(target, headers, args, duration=1, connections=len(pids) * 2)
+        drain(pids)
+    reset_posted_sets(baseline)
+    results = {target.label: [] for target in targets}
+    shuffle = random.Random(args.seed)
+    for round_number in range(1, args.rounds + 1):
+        order = shuffle.sample(targets, len(targets))
+        print(f"round {round_number}/{args.rounds}", flush=True)
+        for target in order:
+            if target.posts is not None:
+                reset_posted_sets(baseline)
+            before = cpu_seconds(pids)
+            run = wrk(target, headers, args, args.duration, args.connections)
+            run["cpu_ms"] = (cpu_seconds(pids) - before) * 1000 / max(run["requests"], 1)
+            drain(pids)
+            if target.posts is not None:
+                entries = list(posted_since(baseline).values_list("entry", flat=True).distinct())
+                counts = (
+                    SetLog.objects.filter(entry__in=entries)
+                    .values("entry")
+                    .annotate(n=Count("pk"))
+                    .values_list("n", flat=True)
+                )
+                run["note"] = (
+                    f"{len(entries)} movements posted to, at most {max(counts, default=0)} "
+                    "sets on one"
+                )
+            results[target.label].append(run)
+    reset_posted_sets(baseline)
+    return results
+
+
+def report(targets, results):
+    floor = results[targets[0].label]
+    floor_rps = statistics.median(r["rps"] for r in floor)
+    floor_cpu = statistics.median(r["cpu_ms"] for r in floor)
+    lines = [
+        "| target | req/s (median) | range | ratio to the floor | CPU per request | "
+        "CPU ratio | p50 | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    notes = []
+    for target in targets:
+        runs = results[target.label]
+        rps = [r["rps"] for r in runs]
+        cpu = statistics.median(r["cpu_ms"] for r in runs)
+        median = statistics.median(rps)
+        lines.append(
+            f"| {target.label} | {median:,.0f} | {min(rps):,.0f}-{max(rps):,.0f} "
+            f"| {median / floor_rps:.2f} | {cpu:.1f} ms | {floor_cpu / cpu:.2f} "
+            f"| {runs[len(runs) // 2]['p50']} | {sum(r['errors'] for r in runs)} |"
+        )
+        notes += [f"{target.label}: {r['note']}" for r in runs if "note" in r]
+    return "\n".join(lines + [""] + notes)
 
 
 def page_costs(user, targets):
@@ -256,23 +393,32 @@ def main():
     configure_environment(args)
     user = prepare(args)
 
+    from django.contrib.auth import get_user_model
+
     from bench.targets import load_targets, page_targets
 
-    headers = authenticated_headers(user)
+    targets = load_targets(user)
+    if args.only:
+        targets = [targets[0]] + [t for t in targets[1:] if args.only in t.label]
+    people = {t.person for t in targets} | {p for t in targets for p, _ in t.posts or ()}
+    headers = {
+        person.username: authenticated_headers(person)
+        for person in get_user_model().objects.filter(username__in=people)
+    }
     server = start_gunicorn(args)
     try:
         print(
-            f"wrk: {args.connections} connections, {args.duration} s each; "
-            f"gunicorn: {args.workers} sync workers\n"
+            f"wrk: {args.connections} connections, {args.duration} s a target, "
+            f"{args.rounds} rounds; gunicorn: {args.workers} sync workers\n"
         )
-        print(f"{'target':<34} {'req/s':>9} {'p50':>9} {'p99':>9} {'ratio':>7} {'errors':>7}")
-        baseline = None
-        for label, path, extra, fields in load_targets(user):
-            script = set_log_script(path, fields) if fields is not None else None
-            rps, p50, p99, errors = wrk(path, {**headers, **extra}, args, script)
-            baseline = baseline or rps
-            ratio = rps / baseline
-            print(f"{label:<34} {rps:>9.0f} {p50:>9} {p99:>9} {ratio:>7.2f} {errors:>7}")
+        results = measure(targets, headers, args, server)
+        table = report(targets, results)
+        print("\n" + table)
+        out = ROOT / "bench" / "results"
+        out.mkdir(exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        (out / f"run-{stamp}.json").write_text(json.dumps(results, indent=1))
+        (out / f"run-{stamp}.md").write_text(table + "\n")
 
         print(f"\n{'page':<24} {'kind':<9} {'status':>6} {'queries':>8} {'bytes':>9}")
         for label, kind, status, queries, size in page_costs(user, page_targets(user)):
@@ -281,7 +427,7 @@ def main():
         if args.lighthouse:
             print(f"\n{'lighthouse (mobile)':<24} perf  a11y  best  seo")
             pages = [(label, path) for label, path, _ in page_targets(user)]
-            for label, s in lighthouse(pages, headers):
+            for label, s in lighthouse(pages, headers[user.username]):
                 print(
                     f"{label:<24} {s['performance']:>4} {s['accessibility']:>5} "
                     f"{s['best-practices']:>5} {s['seo']:>4}"

@@ -319,6 +319,9 @@ X_FRAME_OPTIONS = "DENY"
 # serve MEDIA_ROOT from object storage or the reverse proxy and leave this off.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=False)
 
+# Routes /bench/floor/, the benchmark's logged-in floor page (bench/run.py). Never in production.
+BENCH_FLOOR = env_bool("BENCH_FLOOR", default=False)
+
 # Scripts and styles only from our own origin or carrying the request's nonce: no inline
 # handlers, no style="" attributes, no CDN. CSP_IMG_SRC adds origins for media kept elsewhere
 # (object storage or a CDN).

@@ -20,5 +20,11 @@ urlpatterns = [
 # Uploaded pictures, served only when DEBUG or SERVE_MEDIA is on (see midback/media.py).
 urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media, name="media")]
 
+# The benchmark's floor (bench/run.py), routed only when BENCH_FLOOR is on.
+if settings.BENCH_FLOOR:
+    from midback.floor import floor
+
+    urlpatterns += [path("bench/floor/", floor, name="bench-floor")]
+
 # A database that is down answers 503 with a page of our own (midback/middleware.py).
 handler500 = "midback.middleware.server_error"

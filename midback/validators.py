@@ -35,10 +35,11 @@ def parse_id(text):
     """A database id from a query string or form value, or None.
 
     str.isdigit() accepts "²" and "①", which int() refuses: only ASCII decimal digits count,
-    and only what fits a 64-bit column.
+    and only what fits a 64-bit column: at most 19 digits, so int() never sees the thousands of
+    digits it refuses with a ValueError.
     """
     text = str(text)
-    if not (text.isascii() and text.isdecimal()):
+    if not (text.isascii() and text.isdecimal()) or len(text) > 19:
         return None
     value = int(text)
     return value if value < 2**63 else None
