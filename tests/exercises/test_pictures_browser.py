@@ -18,7 +18,9 @@ PAUSE = "Pause the animation and show each position"
 
 
 def loaded(image):
-    return image.evaluate("img => img.complete && img.naturalWidth > 0")
+    # decode() waits for an image that has only just been shown (lazy) to arrive; a broken one
+    # rejects.
+    return image.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)")
 
 
 def fits_the_phone(page):
