@@ -10,7 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.forms import DeleteAccountForm, SettingsForm, SignUpForm
 from accounts.limits import password_reset_allowed
-from accounts.models import Profile, time_zone_names
+from accounts.models import time_zone_names
 from accounts.tasks import send_password_reset
 from midback.htmx import is_fragment_request, page_or_fragment
 
@@ -61,7 +61,7 @@ def _settings_partial(request):
 @vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 def account_settings(request):
-    profile = Profile.for_user(request.user)
+    profile = request.profile
     saved = False
     if request.method == "POST":
         form = SettingsForm(request.POST, instance=profile)

@@ -99,7 +99,7 @@ class ShareLinkForm(forms.Form):
             cleaned["rolling_weeks"] = None
         return cleaned
 
-    def link_fields(self, zone):
+    def link_fields(self):
         data = self.cleaned_data
         return {
             "name": data["name"],
@@ -108,7 +108,7 @@ class ShareLinkForm(forms.Form):
             "end_date": data["end_date"],
             "include_session_notes": data["include_session_notes"],
             # The link works to the end of the chosen day, in the person's own time zone.
-            "expires_at": local_midnight(data["expires_on"] + datetime.timedelta(days=1), zone),
+            "expires_at": local_midnight(data["expires_on"] + datetime.timedelta(days=1)),
         }
 
 

@@ -12,16 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import Profile
 from care import flare
 from care.forms import FlareUpForm, ShareLinkForm
 from care.models import FlareUp, ShareLink
 from care.report import shared_report
 from workouts import safety
-
-
-def _today(profile):
-    return timezone.localdate(timezone=profile.zone)
 
 
 def qr_svg(url):
@@ -36,13 +31,12 @@ def qr_svg(url):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def share_list(request):
-    profile = Profile.for_user(request.user)
-    today = _today(profile)
+    today = timezone.localdate()
     created = token_url = qr = None
     if request.method == "POST":
         form = ShareLinkForm(request.POST, today=today)
         if form.is_valid():
-            created, token = ShareLink.create(request.user, **form.link_fields(profile.zone))
+            created, token = ShareLink.create(request.user, **form.link_fields())
             # Shown in this response only: the token is not stored, so this page is never
             # cached and a reload cannot show it again.
             token_url = request.build_absolute_uri(reverse("care:shared", args=[token]))
@@ -57,7 +51,6 @@ def share_list(request):
         "token_url": token_url,
         "qr": qr,
         "now": timezone.now(),
-        "zone": profile.time_zone,
     }
     return render(request, "care/share_list.html", context)
 
@@ -80,15 +73,15 @@ def shared(request, token):
     if link is None:
         raise Http404
     link.record_open()
-    response = render(request, "care/shared.html", shared_report(link))
+    response = shared_report(request, link)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
 
 
-def flare_context(user, profile, form=None):
-    today = _today(profile)
+def flare_context(user, form=None):
+    today = timezone.localdate()
     routine = flare.mobility_routine()
     running = flare.running_flare_up(user, today)
     past = user.flare_ups.filter(started_on__lt=today)
@@ -111,13 +104,12 @@ def flare_context(user, profile, form=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def flare_up(request):
-    profile = Profile.for_user(request.user)
     form = None
     if request.method == "POST":
         form = FlareUpForm(request.POST)
         if form.is_valid():
             running, started = FlareUp.switch_on(
-                request.user, _today(profile), form.cleaned_data["days"]
+                request.user, timezone.localdate(), form.cleaned_data["days"]
             )
             if started:
                 messages.success(
@@ -126,14 +118,13 @@ def flare_up(request):
                     % {"day": date_format(running.last_day, "l j F")},
                 )
             return redirect("care:flare_up")
-    return render(request, "care/flare_up.html", flare_context(request.user, profile, form))
+    return render(request, "care/flare_up.html", flare_context(request.user, form))
 
 
 @login_required
 @require_POST
 def flare_up_end(request):
-    profile = Profile.for_user(request.user)
-    today = _today(profile)
+    today = timezone.localdate()
     running = flare.running_flare_up(request.user, today)
     if running is not None:
         running.switch_off(today)

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.profile, and every time shown in the signed-in person's zone.
+    "accounts.middleware.ProfileMiddleware",
     # Health notes must not stay in a browser's or a proxy's cache.
     "midback.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

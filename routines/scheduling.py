@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from icalendar import Calendar, Event
 
-from accounts.models import Profile
 from care.models import FlareUp
 from routines.models import (
     EARLIEST_PLAN_DATE,
@@ -168,10 +167,6 @@ def pause_for_flare_ups(user, found, start, end):
         replace(o, paused=True) if o.is_strength and any(f.covers(o.date) for f in flare_ups) else o
         for o in found
     ]
-
-
-def local_today(user, zone=None):
-    return timezone.localdate(timezone=zone or Profile.for_user(user).zone)
 
 
 def week_start_for(day):

@@ -440,7 +440,7 @@ def _format_number(value):
     return f"{value.normalize():f}"
 
 
-def best_set_chart(entries, exercise, unit, zone):
+def best_set_chart(entries, exercise, unit):
     """A line of the best weight (or hold, or reps) in each of these sessions, oldest first."""
     hold = measures_hold(exercise)
     weighted = not hold and any(e.best_weight for e in entries)
@@ -453,7 +453,7 @@ def best_set_chart(entries, exercise, unit, zone):
     else:
         values = [e.best_reps for e in entries]
         title, what = _("Most reps in a set per session"), _("reps")
-    starts = [timezone.localtime(e.session.started_at, zone) for e in entries]
+    starts = [timezone.localtime(e.session.started_at) for e in entries]
     labels = [date_format(start, "j M") for start in starts]
     texts = [
         _("%(moment)s: %(value)s")

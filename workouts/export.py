@@ -123,8 +123,13 @@ def pain_note_rows(user, zone):
         ]
 
 
-def csv_export(kind, user, zone, unit):
-    """(file name stem, header, rows) for one of CSV_KINDS."""
+def csv_export(kind, user, unit):
+    """(header, rows) for one of CSV_KINDS, times in the active zone (the person's).
+
+    The rows are streamed after the view has returned, when the request's zone is no longer
+    active: they keep the zone of this call.
+    """
+    zone = timezone.get_current_timezone()
     if kind == "sessions":
         header = [
             "session",
@@ -289,8 +294,8 @@ class ReportForm(forms.Form):
         return cleaned
 
 
-def default_range(zone):
-    today = timezone.localdate(timezone=zone)
+def default_range():
+    today = timezone.localdate()
     return today - timedelta(days=27), today
 
 
@@ -337,12 +342,11 @@ def report_data(user, start, end, profile, *, session_notes=True):
     The shared view for a professional uses this too; `session_notes` leaves the person's
     free-text session notes out when they did not choose to share them.
     """
-    zone = profile.zone
-    start_at = local_midnight(start, zone)
-    end_at = local_midnight(end + timedelta(days=1), zone)
-    period = Period.covering(start, end, zone)
+    start_at = local_midnight(start)
+    end_at = local_midnight(end + timedelta(days=1))
+    period = Period.covering(start, end)
     stats = weekly_stats(user, period, profile.weekly_target, start=start_at, end=end_at)
-    pain = pain_series(user, start_at, end_at, zone)
+    pain = pain_series(user, start_at, end_at)
     half = len(pain) // 2
     sessions = (
         WorkoutSession.objects.filter(

@@ -51,8 +51,9 @@ def monday_of(day):
     return day - timedelta(days=day.weekday())
 
 
-def local_midnight(day, zone):
-    return datetime.combine(day, time.min, tzinfo=zone)
+def local_midnight(day, zone=None):
+    """The start of this day in the given zone, or in the active one (the person's)."""
+    return datetime.combine(day, time.min, tzinfo=zone or timezone.get_current_timezone())
 
 
 @dataclass
@@ -64,14 +65,17 @@ class Period:
     zone: object
 
     @classmethod
-    def ending_this_week(cls, weeks, zone, today=None):
-        today = today or timezone.localdate(timezone=zone)
-        return cls(monday_of(today) - timedelta(weeks=weeks - 1), weeks, zone)
+    def ending_this_week(cls, weeks, today=None):
+        today = today or timezone.localdate()
+        return cls(
+            monday_of(today) - timedelta(weeks=weeks - 1), weeks, timezone.get_current_timezone()
+        )
 
     @classmethod
-    def covering(cls, start, end, zone):
+    def covering(cls, start, end):
         first = monday_of(start)
-        return cls(first, (monday_of(end) - first).days // 7 + 1, zone)
+        weeks = (monday_of(end) - first).days // 7 + 1
+        return cls(first, weeks, timezone.get_current_timezone())
 
     @property
     def mondays(self):
@@ -165,8 +169,10 @@ class PainPoint:
         return self.at.date()
 
 
-def pain_series(user, start, end, zone):
-    """Pain before and after each finished session in [start, end), oldest first."""
+def pain_series(user, start, end):
+    """Pain before and after each finished session in [start, end), oldest first, at the
+    times of the active zone."""
+    zone = timezone.get_current_timezone()
     rows = (
         finished_sessions(user)
         .filter(started_at__gte=start, started_at__lt=end)
@@ -250,10 +256,10 @@ class Trend:
         return "steady"
 
 
-def movement_trend(user, exercise, zone, today=None):
+def movement_trend(user, exercise, today=None):
     """The last four weeks against the four before, in one query."""
-    today = today or timezone.localdate(timezone=zone)
-    tomorrow = local_midnight(today + timedelta(days=1), zone)
+    today = today or timezone.localdate()
+    tomorrow = local_midnight(today + timedelta(days=1))
     middle = tomorrow - timedelta(weeks=TREND_WEEKS)
     start = middle - timedelta(weeks=TREND_WEEKS)
     when = "entry__session__started_at"

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from accounts.models import Profile
 from midback.htmx import is_fragment_request
 from routines.forms import (
     AddItemForm,
@@ -195,7 +194,7 @@ def _picker_context(request, routine, profile):
 def _items_changed(request, routine, *, notice="", error="", anchor="", focus_items=False):
     """After a change to the items: the list for htmx, or a redirect back to the builder."""
     if is_fragment_request(request):
-        profile = Profile.for_user(request.user)
+        profile = request.profile
         context = _builder_context(
             request,
             routine,
@@ -217,7 +216,7 @@ def _items_changed(request, routine, *, notice="", error="", anchor="", focus_it
 @vary_on_headers("HX-Request")
 def routine_detail(request, pk):
     routine = _own_routine(request, pk)
-    profile = Profile.for_user(request.user)
+    profile = request.profile
     if is_fragment_request(request):
         return render(
             request, f"{BUILDER}#picker-results", _picker_context(request, routine, profile)
@@ -246,7 +245,7 @@ def routine_rename(request, pk):
         return redirect(routine)
     if is_fragment_request(request):
         return render(request, f"{BUILDER}#routine-header", {"routine": routine, "form": form})
-    profile = Profile.for_user(request.user)
+    profile = request.profile
     context = _builder_context(request, routine, profile, form=form)
     context.update(_picker_context(request, routine, profile))
     return render(request, BUILDER, context)
@@ -304,7 +303,7 @@ def item_move(request, pk, item_pk):
 def item_edit(request, pk, item_pk):
     routine = _own_routine(request, pk)
     item = _own_item(routine, item_pk)
-    profile = Profile.for_user(request.user)
+    profile = request.profile
     # The form works on a copy: rejected values must not show up in the item's summary.
     form = _item_form(copy.copy(item), profile, data=request.POST)
     saved = form.is_valid()

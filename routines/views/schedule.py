@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,7 +27,6 @@ from routines.schedule_forms import RescheduleForm, ScheduleForm
 from routines.scheduling import (
     ONE_DAY,
     calendar_feed,
-    local_today,
     occurrences,
     plan_week,
     week_start_for,
@@ -61,8 +61,8 @@ def home(request):
 @require_GET
 def today(request):
     user = request.user
-    profile = Profile.for_user(user)
-    day = local_today(user, profile.zone)
+    profile = request.profile
+    day = timezone.localdate()
     week_start = week_start_for(day)
     week_window_end = week_start + datetime.timedelta(days=8)
     found = occurrences(
@@ -101,8 +101,8 @@ def today(request):
 
 def week_context(request, start=None, bad_start=False):
     """The week page's context; the week of today (in the user's zone) when start is None."""
-    profile = Profile.for_user(request.user)
-    today_ = local_today(request.user, profile.zone)
+    profile = request.profile
+    today_ = timezone.localdate()
     start = week_start_for(start or today_)
     return {
         "week": plan_week(request.user, profile, start),
@@ -155,7 +155,7 @@ def schedule_create(request):
                 return HttpResponseClientRedirect(url)
             return redirect(url)
     else:
-        initial = {"start_date": local_today(request.user)}
+        initial = {"start_date": timezone.localdate()}
         routine_id = parse_id(request.GET.get("routine", ""))
         if routine_id is not None:
             routine = request.user.routines.filter(pk=routine_id, is_archived=False).first()
@@ -314,7 +314,7 @@ def calendar_feed_ics(request, token):
     body = calendar_feed(
         feed.user,
         profile,
-        today=local_today(feed.user, profile.zone),
+        today=timezone.localdate(timezone=profile.zone),
         link=request.build_absolute_uri(reverse("routines:week")),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

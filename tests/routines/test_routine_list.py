@@ -82,8 +82,8 @@ def test_the_list_takes_a_fixed_number_of_queries(client, user, django_assert_nu
     client.force_login(user)
     client.get(reverse("routines:list"))  # warm up: the session and the user
 
-    # session, user, my routines with counts, the starters with counts
-    with django_assert_num_queries(4):
+    # session, user, profile (the time zone), my routines with counts, the starters with counts
+    with django_assert_num_queries(5):
         response = client.get(reverse("routines:list"))
 
     assert len(response.context["active"]) + len(response.context["archived"]) == 20

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from accounts.models import Profile
 from exercises.models import Exercise
 from midback.htmx import page_or_fragment
 from workouts.charts import best_set_chart, hold_chart, pain_chart, sessions_chart, volume_chart
@@ -46,9 +45,9 @@ PER_PAGE = 20
 @login_required
 @vary_on_headers("HX-Request")
 def history(request):
-    profile = Profile.for_user(request.user)
+    profile = request.profile
     page = Paginator(session_log(request.user), PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "unit": profile.weight_unit, "zone": profile.time_zone}
+    context = {"page": page, "unit": profile.weight_unit}
     template = page_or_fragment(request, "workouts/history.html", "session-list")
     return render(request, template, context)
 
@@ -57,11 +56,11 @@ def history(request):
 @login_required
 @vary_on_headers("HX-Request")
 def progress(request):
-    profile = Profile.for_user(request.user)
+    profile = request.profile
     form = PeriodForm(request.GET or None)
-    period = Period.ending_this_week(form.chosen_weeks(), profile.zone)
+    period = Period.ending_this_week(form.chosen_weeks())
     stats = weekly_stats(request.user, period, profile.weekly_target)
-    pain = pain_series(request.user, period.start, period.end, profile.zone)
+    pain = pain_series(request.user, period.start, period.end)
     flare_ups = list(request.user.flare_ups.overlapping(period.first_monday, period.end.date()))
     context = {
         "form": form,
@@ -80,7 +79,6 @@ def progress(request):
         "has_holds": any(s.hold_seconds for s in stats),
         "suggestions": suggest_progressions(request.user, profile.weight_unit),
         "movements": movements_logged(request.user),
-        "zone": profile.time_zone,
     }
     return render(request, page_or_fragment(request, "workouts/progress.html", "charts"), context)
 
@@ -90,7 +88,7 @@ def progress(request):
 @vary_on_headers("HX-Request")
 def movement_history(request, slug):
     exercise = get_object_or_404(Exercise, slug=slug)
-    profile = Profile.for_user(request.user)
+    profile = request.profile
     entries = (
         SessionExercise.objects.filter(
             session__user=request.user, session__finished_at__isnull=False, exercise=exercise
@@ -103,15 +101,14 @@ def movement_history(request, slug):
         "exercise": exercise,
         "page": page,
         "best": best_set(request.user, exercise),
-        "trend": movement_trend(request.user, exercise, profile.zone),
+        "trend": movement_trend(request.user, exercise),
         "suggestions": suggest_progressions(
             request.user, profile.weight_unit, exercise=exercise, recent=20
         ),
         "chart": best_set_chart(
-            best_per_session(request.user, exercise), exercise, profile.weight_unit, profile.zone
+            best_per_session(request.user, exercise), exercise, profile.weight_unit
         ),
         "unit": profile.weight_unit,
-        "zone": profile.time_zone,
     }
     template = page_or_fragment(request, "workouts/movement_history.html", "movement-sets")
     return render(request, template, context)
@@ -121,16 +118,15 @@ def movement_history(request, slug):
 @login_required
 @vary_on_headers("HX-Request")
 def report(request):
-    profile = Profile.for_user(request.user)
+    profile = request.profile
     if "start" in request.GET or "end" in request.GET:
         form = ReportForm(request.GET)
     else:
-        start, end = default_range(profile.zone)
+        start, end = default_range()
         form = ReportForm({"start": start, "end": end})
     context = {
         "form": form,
         "csv_kinds": CSV_KINDS,
-        "zone": profile.time_zone,
         "owner": request.user,
     }
     if form.is_valid():
@@ -145,10 +141,10 @@ def report(request):
 def export_csv(request, kind):
     if kind not in CSV_KINDS:
         raise Http404
-    profile = Profile.for_user(request.user)
-    header, rows = csv_export(kind, request.user, profile.zone, profile.weight_unit)
+    profile = request.profile
+    header, rows = csv_export(kind, request.user, profile.weight_unit)
     response = StreamingHttpResponse(csv_lines(header, rows), content_type="text/csv")
-    today = timezone.localdate(timezone=profile.zone)
+    today = timezone.localdate()
     response["Content-Disposition"] = f'attachment; filename="midback-{kind}-{today}.csv"'
     return response
 
