@@ -9,6 +9,7 @@ from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from exercises import dose
 from exercises.caching import LibraryQuerySet
 from midback.images import PictureField
 from midback.validators import (
@@ -198,24 +199,19 @@ class Exercise(models.Model):
     harder = models.CharField(_("harder variation"), max_length=200, blank=True)
     safety_notes = models.TextField(_("safety notes"), blank=True)
 
-    sets = models.PositiveSmallIntegerField(
-        _("sets"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
-    )
+    sets = models.PositiveSmallIntegerField(_("sets"), default=3, validators=dose.sets_validators())
     reps_min = models.PositiveSmallIntegerField(
         _("reps from"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     reps_max = models.PositiveSmallIntegerField(
-        _("reps up to"), null=True, blank=True, validators=[MaxValueValidator(100)]
+        _("reps up to"), null=True, blank=True, validators=[MaxValueValidator(dose.MAX_REPS)]
     )
     hold_seconds = models.PositiveSmallIntegerField(
-        _("hold (seconds)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        _("hold (seconds)"), null=True, blank=True, validators=dose.hold_validators()
     )
     per_side = models.BooleanField(_("each side"), default=False)
     rest_seconds = models.PositiveSmallIntegerField(
-        _("rest between sets (seconds)"), default=60, validators=[MaxValueValidator(600)]
+        _("rest between sets (seconds)"), default=60, validators=dose.rest_validators()
     )
 
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
@@ -261,9 +257,9 @@ class Exercise(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(sets__gte=1, sets__lte=10),
+                condition=Q(sets__gte=1, sets__lte=dose.MAX_SETS),
                 name="exercise_sets_1_to_10",
-                violation_error_message=_("Sets must be from 1 to 10."),
+                violation_error_message=dose.SETS_RANGE,
             ),
             models.CheckConstraint(
                 condition=Q(reps_min__isnull=True) | Q(reps_min__gte=1),
@@ -278,9 +274,9 @@ class Exercise(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(hold_seconds__isnull=True)
-                | Q(hold_seconds__gte=1, hold_seconds__lte=600),
+                | Q(hold_seconds__gte=1, hold_seconds__lte=dose.MAX_HOLD_SECONDS),
                 name="exercise_hold_1_to_600",
-                violation_error_message=_("A hold must be from 1 to 600 seconds."),
+                violation_error_message=dose.HOLD_RANGE,
             ),
             models.CheckConstraint(
                 condition=Q(reps_min__isnull=False) | Q(hold_seconds__isnull=False),
@@ -288,9 +284,9 @@ class Exercise(models.Model):
                 violation_error_message=_("Give the reps, a hold time, or both."),
             ),
             models.CheckConstraint(
-                condition=Q(rest_seconds__lte=600),
+                condition=Q(rest_seconds__lte=dose.MAX_REST_SECONDS),
                 name="exercise_rest_at_most_600",
-                violation_error_message=_("Rest can be at most 600 seconds."),
+                violation_error_message=dose.REST_AT_MOST,
             ),
             models.CheckConstraint(
                 condition=Q(image="") | ~Q(image_alt=""),
@@ -317,18 +313,9 @@ class Exercise(models.Model):
 
     def prescription(self):
         """The default dose in words, e.g. "3 × 8–12 reps" or "2 × hold 30 s each side"."""
-        if self.reps_min and self.reps_max and self.reps_max != self.reps_min:
-            dose = _("%(low)s–%(high)s reps") % {"low": self.reps_min, "high": self.reps_max}
-        elif self.reps_min:
-            dose = _("%(reps)s reps") % {"reps": self.reps_min}
-        else:
-            dose = _("hold %(seconds)s s") % {"seconds": self.hold_seconds}
-        if self.reps_min and self.hold_seconds:
-            dose = _("%(dose)s, hold %(seconds)s s") % {"dose": dose, "seconds": self.hold_seconds}
-        text = f"{self.sets} × {dose}"
-        if self.per_side:
-            text = _("%(text)s each side") % {"text": text}
-        return text
+        return dose.describe(
+            self.sets, self.reps_min, self.hold_seconds, self.per_side, reps_up_to=self.reps_max
+        )
 
     def equipment_options(self):
         """The alternatives, each a list of the equipment needed together, in option order."""

@@ -6,6 +6,8 @@ name) is left alone, so an editor's changes in admin survive. Item positions cou
 as Routine.renumber_items keeps them.
 """
 
+from exercises.dose import starting_dose
+
 STARTERS = [
     {
         "name": "Daily mid-back mobility",
@@ -65,18 +67,6 @@ STARTERS = [
 ]
 
 
-def prescription(exercise):
-    """An item's starting dose: the same rule as RoutineItem.from_exercise, which a
-    migration cannot call (it gets historical models without methods)."""
-    return {
-        "sets": exercise.sets,
-        "reps": exercise.reps_min,
-        "hold_seconds": exercise.hold_seconds,
-        "per_side": exercise.per_side,
-        "rest_seconds": exercise.rest_seconds,
-    }
-
-
 def load(apps, schema_editor):
     Exercise = apps.get_model("exercises", "Exercise")
     Routine = apps.get_model("routines", "Routine")
@@ -101,7 +91,7 @@ def load(apps, schema_editor):
                 routine=routine,
                 exercise=exercises[slug],
                 position=position,
-                **{**prescription(exercises[slug]), **extra},
+                **{**starting_dose(exercises[slug]), **extra},
             )
             for position, (slug, extra) in enumerate(present)
         )

@@ -1,9 +1,11 @@
 from django import forms
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
 from accounts.models import Profile
+from exercises import dose
 from exercises.models import Exercise, Kind
 from midback.forms import PlainLabelsMixin
 from routines.models import Routine, RoutineItem
@@ -18,21 +20,19 @@ class RoutineForm(PlainLabelsMixin, forms.ModelForm):
 
 
 class PrescriptionForm(PlainLabelsMixin, forms.ModelForm):
-    """One item's dose, with plain range messages (the database checks the ranges too)."""
+    """One item's dose. The model's validators check the ranges (the database does too);
+    the form only words their message plainly."""
 
-    RANGES = {
-        # field: (lowest, highest, message)
-        "sets": (1, 10, _("Sets must be between 1 and 10.")),
-        "reps": (1, 100, _("Reps must be between 1 and 100.")),
-        "hold_seconds": (
-            1,
-            600,
-            _("A hold must be between 1 and 600 seconds (10 minutes at most)."),
+    RANGE_MESSAGES = {
+        "sets": format_lazy(_("Sets must be between 1 and {high}."), high=dose.MAX_SETS),
+        "reps": format_lazy(_("Reps must be between 1 and {high}."), high=dose.MAX_REPS),
+        "hold_seconds": format_lazy(
+            _("A hold must be between 1 and {high} seconds (10 minutes at most)."),
+            high=dose.MAX_HOLD_SECONDS,
         ),
-        "rest_seconds": (
-            0,
-            600,
-            _("Rest must be between 0 and 600 seconds (10 minutes at most)."),
+        "rest_seconds": format_lazy(
+            _("Rest must be between 0 and {high} seconds (10 minutes at most)."),
+            high=dose.MAX_REST_SECONDS,
         ),
     }
 
@@ -50,47 +50,28 @@ class PrescriptionForm(PlainLabelsMixin, forms.ModelForm):
             help_text=_("Leave empty for bodyweight."),
         )
         self.initial["weight"] = weights.weight_text(self.instance.weight, weight_unit)
-        for name in self.RANGES:
+        for name, message in self.RANGE_MESSAGES.items():
             field = self.fields[name]
-            # One clear message from clean_<field>, instead of the generic validator messages;
-            # no min/max attributes either, so the browser does not pre-empt it with its own.
-            field.validators = []
+            # One clear message for either end of the range, used for the model's validators
+            # too; no min/max attributes, so the browser does not pre-empt it with its own.
+            field.error_messages["min_value"] = field.error_messages["max_value"] = message
             field.widget.attrs.pop("min", None)
             field.widget.attrs.pop("max", None)
             field.widget.attrs["inputmode"] = "numeric"
             field.error_messages["invalid"] = _("Enter a whole number.")
-
-    def _clean_range(self, name):
-        value = self.cleaned_data.get(name)
-        low, high, message = self.RANGES[name]
-        if value is not None and not low <= value <= high:
-            raise forms.ValidationError(message, code="out_of_range")
-        return value
-
-    def clean_sets(self):
-        return self._clean_range("sets")
-
-    def clean_reps(self):
-        return self._clean_range("reps")
-
-    def clean_hold_seconds(self):
-        return self._clean_range("hold_seconds")
 
     def clean_weight(self):
         return weights.kg_to_keep(
             self.cleaned_data.get("weight"), self.instance.weight, self.weight_unit
         )
 
-    def clean_rest_seconds(self):
-        return self._clean_range("rest_seconds")
-
     def clean(self):
         cleaned = super().clean()
         if (
             "reps" not in self.errors
             and "hold_seconds" not in self.errors
-            and not cleaned.get("reps")
-            and not cleaned.get("hold_seconds")
+            and cleaned.get("reps") is None
+            and cleaned.get("hold_seconds") is None
         ):
             raise forms.ValidationError(
                 _("Give a number of reps, a hold time, or both."), code="no_dose"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
+from exercises import dose
 from exercises.models import Kind
 
 
@@ -156,17 +157,12 @@ class RoutineItem(models.Model):
         "exercises.Exercise", on_delete=models.PROTECT, related_name="routine_items"
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    sets = models.PositiveSmallIntegerField(
-        _("sets"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
-    )
+    sets = models.PositiveSmallIntegerField(_("sets"), default=3, validators=dose.sets_validators())
     reps = models.PositiveSmallIntegerField(
-        _("reps"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100)]
+        _("reps"), null=True, blank=True, validators=dose.reps_validators()
     )
     hold_seconds = models.PositiveSmallIntegerField(
-        _("hold (seconds)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        _("hold (seconds)"), null=True, blank=True, validators=dose.hold_validators()
     )
     per_side = models.BooleanField(_("each side"), default=False)
     weight = models.DecimalField(
@@ -179,7 +175,7 @@ class RoutineItem(models.Model):
         help_text=_("Stored in kg; shown in each person's unit. Leave empty for bodyweight."),
     )
     rest_seconds = models.PositiveSmallIntegerField(
-        _("rest (seconds)"), default=60, validators=[MaxValueValidator(600)]
+        _("rest (seconds)"), default=60, validators=dose.rest_validators()
     )
 
     class Meta:
@@ -188,20 +184,20 @@ class RoutineItem(models.Model):
         verbose_name_plural = _("routine items")
         constraints = [
             models.CheckConstraint(
-                condition=Q(sets__gte=1, sets__lte=10),
+                condition=Q(sets__gte=1, sets__lte=dose.MAX_SETS),
                 name="item_sets_1_to_10",
-                violation_error_message=_("Sets must be from 1 to 10."),
+                violation_error_message=dose.SETS_RANGE,
             ),
             models.CheckConstraint(
-                condition=Q(reps__isnull=True) | Q(reps__gte=1, reps__lte=100),
+                condition=Q(reps__isnull=True) | Q(reps__gte=1, reps__lte=dose.MAX_REPS),
                 name="item_reps_1_to_100",
-                violation_error_message=_("Reps must be from 1 to 100."),
+                violation_error_message=dose.REPS_RANGE,
             ),
             models.CheckConstraint(
                 condition=Q(hold_seconds__isnull=True)
-                | Q(hold_seconds__gte=1, hold_seconds__lte=600),
+                | Q(hold_seconds__gte=1, hold_seconds__lte=dose.MAX_HOLD_SECONDS),
                 name="item_hold_1_to_600",
-                violation_error_message=_("A hold must be from 1 to 600 seconds."),
+                violation_error_message=dose.HOLD_RANGE,
             ),
             models.CheckConstraint(
                 condition=Q(reps__isnull=False) | Q(hold_seconds__isnull=False),
@@ -214,9 +210,9 @@ class RoutineItem(models.Model):
                 violation_error_message=_("Weight must be from 0 to 1000."),
             ),
             models.CheckConstraint(
-                condition=Q(rest_seconds__lte=600),
+                condition=Q(rest_seconds__lte=dose.MAX_REST_SECONDS),
                 name="item_rest_le_600",
-                violation_error_message=_("Rest can be at most 600 seconds."),
+                violation_error_message=dose.REST_AT_MOST,
             ),
         ]
 
@@ -226,32 +222,11 @@ class RoutineItem(models.Model):
     @classmethod
     def from_exercise(cls, exercise, **kwargs):
         """An unsaved item carrying the movement's default prescription."""
-        return cls(
-            exercise=exercise,
-            sets=exercise.sets,
-            # A range starts at its low end: build up from there.
-            reps=min(exercise.reps_min, 100) if exercise.reps_min else None,
-            hold_seconds=exercise.hold_seconds,
-            per_side=exercise.per_side,
-            rest_seconds=exercise.rest_seconds,
-            **kwargs,
-        )
+        return cls(exercise=exercise, **dose.starting_dose(exercise), **kwargs)
 
     def prescription(self):
         """The dose in words, e.g. "3 × 10 reps" or "2 × hold 30 s each side"."""
-        if self.reps and self.hold_seconds:
-            dose = _("%(reps)s reps, hold %(seconds)s s") % {
-                "reps": self.reps,
-                "seconds": self.hold_seconds,
-            }
-        elif self.reps:
-            dose = _("%(reps)s reps") % {"reps": self.reps}
-        else:
-            dose = _("hold %(seconds)s s") % {"seconds": self.hold_seconds}
-        text = f"{self.sets} × {dose}"
-        if self.per_side:
-            text = _("%(text)s each side") % {"text": text}
-        return text
+        return dose.describe(self.sets, self.reps, self.hold_seconds, self.per_side)
 
 
 # Plans outside these years are typing mistakes, not plans (and keep date arithmetic safe).

@@ -5,9 +5,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
+from exercises import dose
 from exercises.models import Exercise
 from routines.models import Routine
-from workouts.models import PainNote, SessionExercise, SetLog
+from workouts.models import MAX_SESSION_MINUTES, PainNote, SessionExercise, SetLog
 
 
 def fresh_key():
@@ -57,16 +58,16 @@ class SetForm(IdempotentForm):
         label=_("Reps"),
         required=False,
         min_value=0,
-        max_value=100,
-        error_messages=range_messages(0, 100),
+        max_value=dose.MAX_REPS,
+        error_messages=range_messages(0, dose.MAX_REPS),
     )
     weight = weights.form_field(weights.KG, label=_("Weight"))
     hold_seconds = forms.IntegerField(
         label=_("Hold (seconds)"),
         required=False,
         min_value=0,
-        max_value=600,
-        error_messages=range_messages(0, 600, _(" seconds")),
+        max_value=dose.MAX_HOLD_SECONDS,
+        error_messages=range_messages(0, dose.MAX_HOLD_SECONDS, _(" seconds")),
     )
     side = forms.ChoiceField(
         label=_("Side"), choices=SetLog.Side.choices, required=False, widget=forms.RadioSelect
@@ -182,8 +183,8 @@ class FinishForm(forms.Form):
     minutes = forms.IntegerField(
         label=_("Duration (minutes)"),
         min_value=0,
-        max_value=600,
-        error_messages=range_messages(0, 600, _(" minutes")),
+        max_value=MAX_SESSION_MINUTES,
+        error_messages=range_messages(0, MAX_SESSION_MINUTES, _(" minutes")),
     )
     feeling = forms.TypedChoiceField(
         label=_("How did it feel overall?"),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
+from exercises import dose
 
 
 class WorkoutSessionQuerySet(models.QuerySet):
@@ -27,6 +28,10 @@ class SessionGone(Exception):
 
 class KeyInUse(Exception):
     """An idempotency key that already names another movement's row or another person's."""
+
+
+# The longest a session can be said to have lasted (ten hours); longer is a typing mistake.
+MAX_SESSION_MINUTES = 600
 
 
 class WorkoutSession(models.Model):
@@ -202,14 +207,15 @@ class WorkoutSession(models.Model):
 
     def add_exercise(self, exercise, *, position=None, replaces=None):
         """Add a movement with the exercise's default prescription."""
+        start = dose.starting_dose(exercise)
         return self.entries.create(
             exercise=exercise,
             position=self.next_position() if position is None else position,
-            planned_sets=exercise.sets,
-            planned_reps=exercise.reps_max or exercise.reps_min,
-            planned_hold_seconds=exercise.hold_seconds,
-            per_side=exercise.per_side,
-            rest_seconds=exercise.rest_seconds,
+            planned_sets=start["sets"],
+            planned_reps=start["reps"],
+            planned_hold_seconds=start["hold_seconds"],
+            per_side=start["per_side"],
+            rest_seconds=start["rest_seconds"],
             replaces=replaces,
         )
 
@@ -262,13 +268,16 @@ class SessionExercise(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     planned_sets = models.PositiveSmallIntegerField(
-        _("planned sets"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
+        _("planned sets"), default=3, validators=dose.sets_validators()
     )
     planned_reps = models.PositiveSmallIntegerField(
-        _("planned reps"), null=True, blank=True, validators=[MaxValueValidator(100)]
+        _("planned reps"), null=True, blank=True, validators=dose.reps_validators(None)
     )
     planned_hold_seconds = models.PositiveSmallIntegerField(
-        _("planned hold (seconds)"), null=True, blank=True, validators=[MaxValueValidator(600)]
+        _("planned hold (seconds)"),
+        null=True,
+        blank=True,
+        validators=dose.hold_validators(None),
     )
     planned_weight = models.DecimalField(
         _("planned weight (kg)"),
@@ -279,7 +288,7 @@ class SessionExercise(models.Model):
     )
     per_side = models.BooleanField(_("each side"), default=False)
     rest_seconds = models.PositiveSmallIntegerField(
-        _("rest (seconds)"), default=60, validators=[MaxValueValidator(600)]
+        _("rest (seconds)"), default=60, validators=dose.rest_validators()
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
@@ -304,19 +313,20 @@ class SessionExercise(models.Model):
         verbose_name_plural = _("movements in a session")
         constraints = [
             models.CheckConstraint(
-                condition=Q(planned_sets__gte=1, planned_sets__lte=10),
+                condition=Q(planned_sets__gte=1, planned_sets__lte=dose.MAX_SETS),
                 name="entry_planned_sets_1_to_10",
-                violation_error_message=_("Sets must be from 1 to 10."),
+                violation_error_message=dose.SETS_RANGE,
             ),
             models.CheckConstraint(
-                condition=Q(planned_reps__isnull=True) | Q(planned_reps__lte=100),
+                condition=Q(planned_reps__isnull=True) | Q(planned_reps__lte=dose.MAX_REPS),
                 name="entry_planned_reps_le_100",
-                violation_error_message=_("Reps can be at most 100."),
+                violation_error_message=dose.REPS_AT_MOST,
             ),
             models.CheckConstraint(
-                condition=Q(planned_hold_seconds__isnull=True) | Q(planned_hold_seconds__lte=600),
+                condition=Q(planned_hold_seconds__isnull=True)
+                | Q(planned_hold_seconds__lte=dose.MAX_HOLD_SECONDS),
                 name="entry_planned_hold_le_600",
-                violation_error_message=_("A hold can be at most 600 seconds."),
+                violation_error_message=dose.HOLD_AT_MOST,
             ),
             models.CheckConstraint(
                 condition=Q(planned_weight__isnull=True)
@@ -325,9 +335,9 @@ class SessionExercise(models.Model):
                 violation_error_message=_("Weight must be from 0 to 1000."),
             ),
             models.CheckConstraint(
-                condition=Q(rest_seconds__lte=600),
+                condition=Q(rest_seconds__lte=dose.MAX_REST_SECONDS),
                 name="entry_rest_le_600",
-                violation_error_message=_("Rest can be at most 600 seconds."),
+                violation_error_message=dose.REST_AT_MOST,
             ),
             models.CheckConstraint(
                 condition=Q(status__in=EntryStatus.values),
@@ -346,19 +356,9 @@ class SessionExercise(models.Model):
 
     def prescription(self):
         """The plan in words, e.g. "3 × 10 reps" or "2 × hold 30 s each side" (weight apart)."""
-        values = {"reps": self.planned_reps, "seconds": self.planned_hold_seconds}
-        if self.planned_reps and self.planned_hold_seconds:
-            dose = _("%(reps)s reps, hold %(seconds)s s") % values
-        elif self.planned_reps:
-            dose = _("%(reps)s reps") % values
-        elif self.planned_hold_seconds:
-            dose = _("hold %(seconds)s s") % values
-        else:
-            dose = _("sets")
-        text = f"{self.planned_sets} × {dose}"
-        if self.per_side:
-            text = _("%(text)s each side") % {"text": text}
-        return text
+        return dose.describe(
+            self.planned_sets, self.planned_reps, self.planned_hold_seconds, self.per_side
+        )
 
     @property
     def is_stopped(self):
@@ -444,7 +444,7 @@ class SetLog(models.Model):
     entry = models.ForeignKey(SessionExercise, on_delete=models.CASCADE, related_name="sets")
     idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reps = models.PositiveSmallIntegerField(
-        _("reps"), null=True, blank=True, validators=[MaxValueValidator(100)]
+        _("reps"), null=True, blank=True, validators=dose.reps_validators(None)
     )
     weight = models.DecimalField(
         _("weight (kg)"),
@@ -455,7 +455,7 @@ class SetLog(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(weights.MAX_KG)],
     )
     hold_seconds = models.PositiveSmallIntegerField(
-        _("hold (seconds)"), null=True, blank=True, validators=[MaxValueValidator(600)]
+        _("hold (seconds)"), null=True, blank=True, validators=dose.hold_validators(None)
     )
     side = models.CharField(_("side"), max_length=5, choices=Side.choices, blank=True)
     rpe = models.PositiveSmallIntegerField(
@@ -473,9 +473,9 @@ class SetLog(models.Model):
         verbose_name_plural = _("sets")
         constraints = [
             models.CheckConstraint(
-                condition=Q(reps__isnull=True) | Q(reps__lte=100),
+                condition=Q(reps__isnull=True) | Q(reps__lte=dose.MAX_REPS),
                 name="set_reps_le_100",
-                violation_error_message=_("Reps can be at most 100."),
+                violation_error_message=dose.REPS_AT_MOST,
             ),
             models.CheckConstraint(
                 condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=weights.MAX_KG),
@@ -483,9 +483,9 @@ class SetLog(models.Model):
                 violation_error_message=_("Weight must be from 0 to 1000."),
             ),
             models.CheckConstraint(
-                condition=Q(hold_seconds__isnull=True) | Q(hold_seconds__lte=600),
+                condition=Q(hold_seconds__isnull=True) | Q(hold_seconds__lte=dose.MAX_HOLD_SECONDS),
                 name="set_hold_le_600",
-                violation_error_message=_("A hold can be at most 600 seconds."),
+                violation_error_message=dose.HOLD_AT_MOST,
             ),
             models.CheckConstraint(
                 condition=Q(rpe__isnull=True) | Q(rpe__gte=1, rpe__lte=10),

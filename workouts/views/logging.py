@@ -19,7 +19,6 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts import weights
-from accounts.models import Profile
 from exercises.caching import cached
 from exercises.models import Exercise
 from midback.htmx import is_fragment_request, page_or_fragment
@@ -37,6 +36,7 @@ from workouts.forms import (
     UndoForm,
 )
 from workouts.models import (
+    MAX_SESSION_MINUTES,
     KeyInUse,
     PainNote,
     SessionExercise,
@@ -48,24 +48,6 @@ from workouts.models import (
 PAGE = "workouts/session_detail.html"
 # A form carrying a key that already names another movement's row (a stale page, or a forged one).
 OUT_OF_DATE = gettext_lazy("This form is out of date. Reload the page and try again.")
-
-
-def user_profile(request):
-    """The user's profile, fetched once per request."""
-    if not hasattr(request, "_profile"):
-        request._profile = Profile.for_user(request.user)
-    return request._profile
-
-
-def in_user_time_zone(view):
-    """Show times (started at, noted at) in the user's own time zone."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        with timezone.override(user_profile(request).zone):
-            return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def refuses_cancelled_session(view):
@@ -244,7 +226,7 @@ def load_entries(session, weight_unit, entry_pk=None, bound=None):
 
 def card_context(request):
     """What every movement card needs besides the movement itself."""
-    weight_unit = user_profile(request).weight_unit
+    weight_unit = request.profile.weight_unit
     return {
         "weight_unit": weight_unit,
         "weight_step": weights.step_text(weight_unit),
@@ -258,14 +240,14 @@ def page_context(request, session, *, bound=None, **extra):
     finish_initial = {
         "minutes": session.duration_minutes
         if not session.is_in_progress
-        else max(0, min(minutes, 600)),
+        else max(0, min(minutes, MAX_SESSION_MINUTES)),
         "feeling": session.feeling,
         "pain_after": session.pain_after,
         "notes": session.notes,
     }
     context = card_context(request) | {
         "session": session,
-        "entries": load_entries(session, user_profile(request).weight_unit, bound=bound),
+        "entries": load_entries(session, request.profile.weight_unit, bound=bound),
         "ratings": range(11),
         "rating_form": None,
         "add_form": AddExerciseForm(auto_id="add-%s"),
@@ -284,7 +266,7 @@ def entry_response(request, entry, *, bound=None, status=200, **extra):
         return redirect(f"{entry.session.get_absolute_url()}#entry-{entry.pk}")
     (entry,) = load_entries(
         entry.session,
-        user_profile(request).weight_unit,
+        request.profile.weight_unit,
         entry_pk=entry.pk,
         bound={entry.pk: bound or {}},
     )
@@ -332,7 +314,7 @@ def start(request):
     schedule = form.cleaned_data["schedule"]
     scheduled_date = form.cleaned_data["date"]
     if schedule is not None and scheduled_date is None:
-        scheduled_date = timezone.localdate(timezone=user_profile(request).zone)
+        scheduled_date = timezone.localdate()
     session, created = WorkoutSession.start(
         request.user,
         routine=form.cleaned_data["routine"],
@@ -348,7 +330,6 @@ def start(request):
 
 
 @login_required
-@in_user_time_zone
 @require_GET
 def session_detail(request, pk):
     session = get_object_or_404(request.user.workout_sessions.select_related("routine"), pk=pk)
@@ -356,7 +337,6 @@ def session_detail(request, pk):
 
 
 @login_required
-@in_user_time_zone
 @require_POST
 @refuses_cancelled_session
 def rate(request, pk):
@@ -378,7 +358,6 @@ def rate(request, pk):
 
 
 @login_required
-@in_user_time_zone
 @require_POST
 @refuses_cancelled_session
 def add_entry(request, pk):
@@ -399,7 +378,6 @@ def add_entry(request, pk):
 
 
 @login_required
-@in_user_time_zone
 @require_POST
 @refuses_cancelled_session
 def log_set(request, pk):
@@ -407,7 +385,7 @@ def log_set(request, pk):
     form = SetForm(
         request.POST,
         auto_id=f"entry-{pk}-%s",
-        weight_unit=user_profile(request).weight_unit,
+        weight_unit=request.profile.weight_unit,
         known_weights=known_weights(entry),
     )
     if not form.is_valid():
@@ -425,7 +403,6 @@ def log_set(request, pk):
 
 
 @login_required
-@in_user_time_zone
 @require_POST
 @refuses_cancelled_session
 def undo_set(request, pk):
@@ -460,7 +437,6 @@ def set_description(set_log):
 
 
 @login_required
-@in_user_time_zone
 @require_http_methods(["GET", "POST"])
 @refuses_cancelled_session
 def delete_set(request, pk, set_pk):
@@ -483,7 +459,6 @@ def delete_set(request, pk, set_pk):
 
 
 @login_required
-@in_user_time_zone
 @require_POST
 @refuses_cancelled_session
 def skip(request, pk):
@@ -497,7 +472,6 @@ def skip(request, pk):
 
 
 @login_required
-@in_user_time_zone
 @require_POST
 @refuses_cancelled_session
 def resume(request, pk):
@@ -509,7 +483,6 @@ def resume(request, pk):
 
 
 @login_required
-@in_user_time_zone
 @require_POST
 @refuses_cancelled_session
 def swap(request, pk):
@@ -531,7 +504,6 @@ def pain_form_for(entry, data=None):
 
 
 @login_required
-@in_user_time_zone
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 @refuses_cancelled_session
@@ -595,7 +567,6 @@ def discard(request, pk):
 
 
 @login_required
-@in_user_time_zone
 @require_POST
 @refuses_cancelled_session
 def finish(request, pk):
@@ -613,7 +584,6 @@ def finish(request, pk):
 
 
 @login_required
-@in_user_time_zone
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     """Change a finished session's summary; its sets are edited on the session page."""
@@ -641,7 +611,6 @@ def edit(request, pk):
 
 
 @login_required
-@in_user_time_zone
 @require_http_methods(["GET", "POST"])
 def pain_new(request):
     """A day entry: how the back feels, outside any session."""
@@ -660,7 +629,6 @@ def pain_new(request):
 
 
 @login_required
-@in_user_time_zone
 @require_GET
 def pain_note(request, pk):
     note = get_object_or_404(
