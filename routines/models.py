@@ -105,6 +105,17 @@ class Routine(models.Model):
             )
         return copy
 
+    def archive(self):
+        """Put the routine away: it leaves the list of routines to start, its history stays."""
+        self._set_archived(True)
+
+    def unarchive(self):
+        self._set_archived(False)
+
+    def _set_archived(self, archived):
+        self.is_archived = archived
+        self.save(update_fields=["is_archived", "updated_at"])
+
     def duplicate(self):
         return self.copy_for(self.user, name=_("%(name)s (copy)") % {"name": self.name})
 
@@ -343,6 +354,28 @@ class ScheduledSession(models.Model):
             if str(day.weekday()) in self.weekdays:
                 yield day
             day += datetime.timedelta(days=1)
+
+    # One day of the plan (its own date, `original`) changed; the plan itself stays.
+
+    def move_day(self, original, new_date, new_time=None):
+        """Hold the session of `original` on another date (and time) instead."""
+        change, _created = self.changes.update_or_create(
+            original_date=original,
+            defaults={"new_date": new_date, "new_time": new_time, "skipped": False},
+        )
+        return change
+
+    def skip_day(self, original):
+        """Leave out the session of `original` (also when it had been moved)."""
+        change, _created = self.changes.update_or_create(
+            original_date=original,
+            defaults={"skipped": True, "new_date": None, "new_time": None},
+        )
+        return change
+
+    def restore_day(self, original):
+        """Put the session of `original` back on its planned date and time."""
+        self.changes.filter(original_date=original).delete()
 
 
 class OccurrenceChange(models.Model):

@@ -189,6 +189,12 @@ class WorkoutSession(models.Model):
             ("after", _("Pain after the session"), self.pain_after),
         ]
 
+    def rate_pain(self, moment, rating):
+        """Pain "before" or "after" the session, 0 to 10; a new tap replaces the last one."""
+        field = {"before": "pain_before", "after": "pain_after"}[moment]
+        setattr(self, field, rating)
+        self.save(update_fields=[field])
+
     @property
     def duration(self):
         """Time from start to finish; None while the session is in progress."""

@@ -113,8 +113,7 @@ def routine_duplicate(request, pk):
 @require_POST
 def routine_archive(request, pk):
     routine = _own_routine(request, pk)
-    routine.is_archived = True
-    routine.save(update_fields=["is_archived", "updated_at"])
+    routine.archive()
     return _list_changed(request, _("“%(name)s” is archived.") % {"name": routine.name})
 
 
@@ -122,8 +121,7 @@ def routine_archive(request, pk):
 @require_POST
 def routine_unarchive(request, pk):
     routine = _own_routine(request, pk)
-    routine.is_archived = False
-    routine.save(update_fields=["is_archived", "updated_at"])
+    routine.unarchive()
     return _list_changed(request, _("“%(name)s” is back in use.") % {"name": routine.name})
 
 

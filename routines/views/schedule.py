@@ -20,7 +20,6 @@ from routines.models import (
     EARLIEST_PLAN_DATE,
     LATEST_PLAN_DATE,
     CalendarFeed,
-    OccurrenceChange,
     ScheduledSession,
 )
 from routines.schedule_forms import RescheduleForm, ScheduleForm
@@ -205,15 +204,7 @@ def occurrence_edit(request, pk, day):
         form = RescheduleForm(request.POST)
         if form.is_valid():
             new_date = form.cleaned_data["new_date"]
-            OccurrenceChange.objects.update_or_create(
-                schedule=schedule,
-                original_date=original,
-                defaults={
-                    "new_date": new_date,
-                    "new_time": form.cleaned_data["new_time"],
-                    "skipped": False,
-                },
-            )
+            schedule.move_day(original, new_date, form.cleaned_data["new_time"])
             messages.success(
                 request,
                 _("%(routine)s is moved.") % {"routine": schedule.routine.name},
@@ -244,11 +235,7 @@ def occurrence_skip(request, pk, day):
     schedule, original, change = get_occurrence(request, pk, day)
     # A moved session was shown on its new date: stay on that week.
     shown_on = change.new_date if change is not None and change.new_date else original
-    OccurrenceChange.objects.update_or_create(
-        schedule=schedule,
-        original_date=original,
-        defaults={"skipped": True, "new_date": None, "new_time": None},
-    )
+    schedule.skip_day(original)
     if not is_fragment_request(request):
         messages.success(request, _("That session is skipped; the rest of the plan stays."))
     return after_occurrence_change(request, shown_on)
@@ -258,7 +245,7 @@ def occurrence_skip(request, pk, day):
 @require_POST
 def occurrence_restore(request, pk, day):
     schedule, original, _change = get_occurrence(request, pk, day)
-    schedule.changes.filter(original_date=original).delete()
+    schedule.restore_day(original)
     if not is_fragment_request(request):
         messages.success(request, _("That session is back on its planned day."))
     return after_occurrence_change(request, original)

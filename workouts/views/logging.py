@@ -344,10 +344,8 @@ def rate(request, pk):
     session = get_object_or_404(request.user.workout_sessions, pk=pk)
     form = RatingForm(request.POST)
     if form.is_valid():
-        field = f"pain_{form.cleaned_data['moment']}"
         with session.held():
-            setattr(session, field, form.cleaned_data["rating"])
-            session.save(update_fields=[field])
+            session.rate_pain(form.cleaned_data["moment"], form.cleaned_data["rating"])
         form = None
     if not is_fragment_request(request):
         if form is not None:
