@@ -11,8 +11,8 @@ from care.models import (
     SHORTEST_FLARE_DAYS,
     ShareLink,
 )
-from workouts.export import MAX_REPORT_DAYS
 from workouts.progress import local_midnight
+from workouts.report import MAX_REPORT_DAYS
 
 DEFAULT_SHARE_DAYS = 30
 DEFAULT_ROLLING_WEEKS = 8

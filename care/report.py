@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.models import Profile
-from workouts.export import report_data
+from workouts.report import report_data
 
 
 def shared_report(request, link):

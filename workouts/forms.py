@@ -1,7 +1,9 @@
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
@@ -9,6 +11,7 @@ from exercises import dose
 from exercises.models import Exercise
 from routines.models import Routine
 from workouts.models import MAX_SESSION_MINUTES, PainNote, SessionExercise, SetLog
+from workouts.report import EARLIEST_YEAR, MAX_REPORT_DAYS
 
 
 def fresh_key():
@@ -211,3 +214,44 @@ class FinishForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ReportForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        latest_year = timezone.localdate().year + 1
+        for name in ("start", "end"):
+            day = cleaned.get(name)
+            if day and not EARLIEST_YEAR <= day.year <= latest_year:
+                self.add_error(
+                    name,
+                    _("Choose a date between %(first)s and %(last)s.")
+                    % {"first": EARLIEST_YEAR, "last": latest_year},
+                )
+        if start and end and "start" not in self.errors and "end" not in self.errors:
+            if end < start:
+                raise ValidationError(
+                    _("The end date is before the start date."), code="end_before_start"
+                )
+            if (end - start).days > MAX_REPORT_DAYS:
+                raise ValidationError(
+                    _("Choose at most two years for one report."), code="range_too_long"
+                )
+        return cleaned
+
+
+class PeriodForm(forms.Form):
+    WEEKS = [(4, _("4 weeks")), (12, _("12 weeks")), (26, _("6 months")), (52, _("1 year"))]
+
+    weeks = forms.TypedChoiceField(
+        label=_("Show the last"), choices=WEEKS, coerce=int, initial=12, required=False
+    )
+
+    def chosen_weeks(self):
+        if self.is_valid() and self.cleaned_data.get("weeks"):
+            return self.cleaned_data["weeks"]
+        return 12

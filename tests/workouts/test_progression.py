@@ -9,7 +9,7 @@ from accounts.weights import to_kg
 from exercises.models import Kind
 from tests.factories import ExerciseFactory, WorkoutSessionFactory
 from tests.workouts.progress_data import finished, logged, pain_note
-from workouts.progress import suggest_progressions, suggestion_for
+from workouts.progression import suggest_progressions, suggestion_for
 
 pytestmark = pytest.mark.django_db
 

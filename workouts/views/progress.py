@@ -11,22 +11,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from accounts.archive import account_data
 from exercises.models import Exercise
 from midback.htmx import page_or_fragment
 from workouts.charts import best_set_chart, hold_chart, pain_chart, sessions_chart, volume_chart
-from workouts.export import (
-    CSV_KINDS,
-    ReportForm,
-    account_data,
-    csv_export,
-    csv_lines,
-    default_range,
-    report_data,
-)
+from workouts.export import CSV_KINDS, csv_export, csv_lines
+from workouts.forms import PeriodForm, ReportForm
 from workouts.models import SessionExercise
 from workouts.progress import (
     Period,
-    PeriodForm,
     average,
     best_per_session,
     best_set,
@@ -34,9 +27,10 @@ from workouts.progress import (
     movements_logged,
     pain_series,
     session_log,
-    suggest_progressions,
     weekly_stats,
 )
+from workouts.progression import suggest_progressions
+from workouts.report import default_range, report_data
 
 PER_PAGE = 20
 

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from workouts.export import account_data
+from accounts.archive import account_data
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.account_import import AccountImportError, import_account
+from accounts.archive import AccountImportError, import_account
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Recreating one person's data from their account export (workouts/export.py).
+"""The account archive: one person's data as a JSON file (export) and back (import).
 
 The export names shared content (movements, equipment, starter routines) by slug or name and
 the person's own rows by their old ids; here the old ids are mapped to the new rows. Everything
@@ -28,9 +28,99 @@ from routines.models import (
 from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
 
 EXPORT_FORMAT = "midback-account-export"
+# Version 1 held weights in the person's unit; from version 2 they are all in kg.
+EXPORT_VERSION = 2
 SUPPORTED_VERSIONS = {1, 2}
 # The weight columns. Version 1 files hold them in the person's unit, version 2 in kg.
 WEIGHT_FIELDS = {(RoutineItem, "weight"), (SessionExercise, "planned_weight"), (SetLog, "weight")}
+
+
+# Export --------------------------------------------------------------------------------
+
+
+def fields_of(obj, exclude=("user",)):
+    """Every stored column of a row, so fields added later are exported too."""
+    return {
+        field.attname: getattr(obj, field.attname)
+        for field in obj._meta.concrete_fields
+        if field.name not in exclude
+    }
+
+
+def account_data(user):
+    """Everything of one person's, as a JSON-ready dict (the file `import_account` reads)."""
+    profile = Profile.for_user(user)
+    routines = user.routines.prefetch_related("items__exercise").order_by("pk")
+    sessions = (
+        WorkoutSession.objects.filter(user=user)
+        .select_related("routine")
+        .prefetch_related("entries__exercise", "entries__sets")
+        .order_by("started_at", "pk")
+    )
+    feed = getattr(user, "calendar_feed", None)
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "weights_in": weights.KG,
+        "exported_at": timezone.now(),
+        "user": {
+            "username": user.get_username(),
+            "email": user.email,
+            "date_joined": user.date_joined,
+        },
+        "profile": {
+            **fields_of(profile, exclude=("id", "user")),
+            "equipment": sorted(profile.equipment.values_list("slug", flat=True)),
+        },
+        "routines": [
+            {
+                **fields_of(routine),
+                "items": [
+                    {**fields_of(item), "exercise": item.exercise.slug}
+                    for item in routine.items.all()
+                ],
+            }
+            for routine in routines
+        ],
+        "schedules": [
+            {
+                **fields_of(schedule),
+                "changes": [
+                    fields_of(change, exclude=("schedule",)) for change in schedule.changes.all()
+                ],
+            }
+            for schedule in user.scheduled_sessions.prefetch_related("changes").order_by("pk")
+        ],
+        "sessions": [
+            {
+                **fields_of(session),
+                # Starter routines are shared content: their ids differ between databases.
+                "starter_routine": (
+                    session.routine.name if session.routine and session.routine.is_starter else None
+                ),
+                "movements": [
+                    {
+                        **fields_of(entry),
+                        "exercise": entry.exercise.slug,
+                        "sets": [fields_of(s) for s in entry.sets.all()],
+                    }
+                    for entry in session.entries.all()
+                ],
+            }
+            for session in sessions
+        ],
+        "pain_notes": [fields_of(note) for note in user.pain_notes.order_by("noted_at", "pk")],
+        "calendar_feed": fields_of(feed, exclude=("id", "user")) if feed else None,
+        "flare_ups": [fields_of(f) for f in user.flare_ups.order_by("started_on", "pk")],
+        # What was shared with whom, and how often it was opened; never the secret itself.
+        "share_links": [
+            fields_of(link, exclude=("user", "token_hash"))
+            for link in user.share_links.order_by("created_at", "pk")
+        ],
+    }
+
+
+# Import --------------------------------------------------------------------------------
 
 
 class AccountImportError(Exception):
