@@ -18,3 +18,9 @@ def is_fragment_request(request):
 def page_or_fragment(request, page, partial):
     """The template to render: the page, or only its named partial for a fragment request."""
     return f"{page}#{partial}" if is_fragment_request(request) else page
+
+
+def context(request):
+    """`fragment_request` in every template, for the rare part that differs in a fragment."""
+    # A page rendered before django-htmx's middleware ran (a refused request) has no htmx.
+    return {"fragment_request": hasattr(request, "htmx") and is_fragment_request(request)}

@@ -273,6 +273,22 @@ def test_add_with_htmx_returns_the_items_with_the_new_one(client, user, routine,
     assert b"Added Zz row as number 4." in response.content
 
 
+def test_the_notice_is_also_said_beside_the_picker_only_in_a_fragment(client, user, routine):
+    exercise = ExerciseFactory(name="Zz row")
+    client.force_login(user)
+    url = reverse("routines:add_item", args=[routine.pk])
+
+    fragment = client.post(url, {"exercise": exercise.pk}, **HTMX)
+    history_restore = client.get(
+        reverse("routines:detail", args=[routine.pk]),
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+        **HTMX,
+    )
+
+    assert b'id="picker-status" hx-swap-oob="innerHTML"' in fragment.content
+    assert b"hx-swap-oob" not in history_restore.content
+
+
 @pytest.mark.parametrize("exercise_id", ["999999", "abc", ""])
 def test_add_explains_an_unknown_movement(client, user, routine, exercise_id):
     client.force_login(user)
