@@ -46,9 +46,12 @@ def from_kg(kg, unit):
     return value.quantize(Decimal(1).scaleb(-places_in(unit)), rounding=ROUND_HALF_UP)
 
 
-def plain(number):
-    """A number without trailing zeros or exponent: 22.5, 40, 0 (never 4E+1 or 0.00)."""
-    text = f"{Decimal(number).normalize():f}"
+def plain(number, places=2):
+    """A number as people read it, to at most `places` decimals, without trailing zeros or an
+    exponent: 22.5, 40, 0, 1.25 (never 4E+1 or 0.00). Every weight, volume and amount shown
+    goes through here."""
+    value = Decimal(str(number)).quantize(Decimal(1).scaleb(-places))
+    text = f"{value.normalize():f}"
     return "0" if text in ("-0", "") else text
 
 

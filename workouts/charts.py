@@ -7,7 +7,6 @@ so the charts follow the light and dark themes and need no style attributes.
 import math
 from dataclasses import dataclass, field
 from datetime import timedelta
-from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -374,12 +373,12 @@ def hold_chart(stats, id="hold-chart"):
         id=id,
         title=_("Stretch hold time per week (minutes)"),
         desc=_("%(minutes)s minutes of held stretches over %(weeks)s weeks.")
-        % {"minutes": _format_number(round(total / 60, 1)), "weeks": len(stats)},
+        % {"minutes": weights.plain(round(total / 60, 1)), "weeks": len(stats)},
         labels=[_week_label(s.week) for s in stats],
         values=[s.hold_minutes for s in stats],
         texts=[
             _("Week of %(week)s: %(minutes)s minutes")
-            % {"week": _week_label(s.week), "minutes": _format_number(s.hold_minutes)}
+            % {"week": _week_label(s.week), "minutes": weights.plain(s.hold_minutes)}
             for s in stats
         ],
     )
@@ -434,12 +433,6 @@ def pain_chart(points, id="pain-chart", flare_ups=()):
     )
 
 
-def _format_number(value):
-    """20, 22.5, 1.25: no trailing zeros, never an exponent."""
-    value = Decimal(str(value)).quantize(Decimal("0.01"))
-    return f"{value.normalize():f}"
-
-
 def best_set_chart(entries, exercise, unit):
     """A line of the best weight (or hold, or reps) in each of these sessions, oldest first."""
     hold = measures_hold(exercise)
@@ -459,18 +452,18 @@ def best_set_chart(entries, exercise, unit):
         _("%(moment)s: %(value)s")
         % {
             "moment": _day_and_time(start),
-            "value": _("not recorded") if value is None else f"{_format_number(value)} {what}",
+            "value": _("not recorded") if value is None else f"{weights.plain(value)} {what}",
         }
         for start, value in zip(starts, values, strict=True)
     ]
     shown = [v for v in values if v is not None]
     if shown:
         desc = _("From %(first)s to %(last)s %(what)s over %(n)s sessions; best %(best)s.") % {
-            "first": _format_number(shown[0]),
-            "last": _format_number(shown[-1]),
+            "first": weights.plain(shown[0]),
+            "last": weights.plain(shown[-1]),
             "what": what,
             "n": len(shown),
-            "best": _format_number(max(shown)),
+            "best": weights.plain(max(shown)),
         }
     else:
         desc = _("Nothing logged yet.")

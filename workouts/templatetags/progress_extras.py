@@ -1,6 +1,8 @@
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 from django import template
+
+from accounts import weights
 
 register = template.Library()
 
@@ -11,7 +13,6 @@ def amount(value):
     if value is None or value == "":
         return ""
     try:
-        number = Decimal(str(value)).quantize(Decimal("0.01"))
+        return weights.plain(value)
     except InvalidOperation:
         return value
-    return f"{number.normalize():f}"
