@@ -54,6 +54,20 @@ def rest_validators():
     return [MaxValueValidator(MAX_REST_SECONDS)]
 
 
+# A session movement keeps the plan it started with under these names.
+PLANNED_NAMES = {
+    "sets": "planned_sets",
+    "reps": "planned_reps",
+    "hold_seconds": "planned_hold_seconds",
+    "weight": "planned_weight",
+}
+
+
+def as_planned(values):
+    """A dose under a session movement's field names (planned_sets, ...)."""
+    return {PLANNED_NAMES.get(name, name): value for name, value in values.items()}
+
+
 def starting_dose(exercise):
     """What a routine item or a session movement starts with when this movement is added.
 

@@ -90,15 +90,7 @@ class Routine(models.Model):
             RoutineItem.objects.bulk_create(
                 [
                     RoutineItem(
-                        routine=copy,
-                        exercise_id=item.exercise_id,
-                        position=position,
-                        sets=item.sets,
-                        reps=item.reps,
-                        hold_seconds=item.hold_seconds,
-                        per_side=item.per_side,
-                        weight=item.weight,
-                        rest_seconds=item.rest_seconds,
+                        routine=copy, exercise_id=item.exercise_id, position=position, **item.dose()
                     )
                     for position, item in enumerate(self.items.order_by("position", "pk"))
                 ]
@@ -234,6 +226,11 @@ class RoutineItem(models.Model):
     def from_exercise(cls, exercise, **kwargs):
         """An unsaved item carrying the movement's default prescription."""
         return cls(exercise=exercise, **dose.starting_dose(exercise), **kwargs)
+
+    def dose(self):
+        """Sets, reps, hold, each side, weight and rest, by field name."""
+        names = ("sets", "reps", "hold_seconds", "per_side", "weight", "rest_seconds")
+        return {name: getattr(self, name) for name in names}
 
     def prescription(self):
         """The dose in words, e.g. "3 × 10 reps" or "2 × hold 30 s each side"."""

@@ -134,12 +134,7 @@ class WorkoutSession(models.Model):
                             session=session,
                             exercise_id=item.exercise_id,
                             position=position,
-                            planned_sets=item.sets,
-                            planned_reps=item.reps,
-                            planned_hold_seconds=item.hold_seconds,
-                            planned_weight=item.weight,
-                            per_side=item.per_side,
-                            rest_seconds=item.rest_seconds,
+                            **dose.as_planned(item.dose()),
                         )
                         for position, item in enumerate(routine.items.order_by("position", "pk"))
                     )
@@ -213,16 +208,11 @@ class WorkoutSession(models.Model):
 
     def add_exercise(self, exercise, *, position=None, replaces=None):
         """Add a movement with the exercise's default prescription."""
-        start = dose.starting_dose(exercise)
         return self.entries.create(
             exercise=exercise,
             position=self.next_position() if position is None else position,
-            planned_sets=start["sets"],
-            planned_reps=start["reps"],
-            planned_hold_seconds=start["hold_seconds"],
-            per_side=start["per_side"],
-            rest_seconds=start["rest_seconds"],
             replaces=replaces,
+            **dose.as_planned(dose.starting_dose(exercise)),
         )
 
     def finish(self, *, minutes=None, feeling=None, pain_after=None, notes=""):
