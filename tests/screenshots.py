@@ -66,6 +66,8 @@ def a_person_with_some_training():
                 user, now - timedelta(days=days, hours=hours), pain_before=4, pain_after=2
             )
             logged(session, row, [{"reps": 10, "weight": 20}] * 3)
+            # Holds each side read the same in history as on the session page.
+            logged(session, twist, [{"hold_seconds": 30, "side": s} for s in ("left", "right")])
     WorkoutSession.start(user, routine=routine)
     return user
 
