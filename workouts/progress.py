@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django import forms
-from django.db.models import Count, DateField, DecimalField, F, Max, Prefetch, Q, Sum
+from django.db.models import Count, DateField, DecimalField, F, Max, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -442,28 +442,3 @@ def suggest_progressions(user, unit="kg", exercise=None, recent=200):
 def suggestion_for(user, exercise, unit="kg"):
     found = suggest_progressions(user, unit, exercise=exercise, recent=20)
     return found[0] if found else None
-
-
-# Lists and charts for the pages --------------------------------------------------------
-
-
-def session_log(user):
-    """Finished sessions with their movements, sets and notes: four extra queries in all."""
-    return (
-        finished_sessions(user)
-        .select_related("routine")
-        .prefetch_related(
-            Prefetch(
-                "entries",
-                queryset=SessionExercise.objects.select_related("exercise").prefetch_related(
-                    "sets", "pain_notes"
-                ),
-            ),
-            Prefetch(
-                "pain_notes",
-                queryset=PainNote.objects.filter(entry__isnull=True),
-                to_attr="general_notes",
-            ),
-        )
-        .order_by("-started_at", "-pk")
-    )

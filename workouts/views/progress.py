@@ -24,6 +24,7 @@ from workouts.export import (
     default_range,
     report_data,
 )
+from workouts.history import PER_PAGE, history_page
 from workouts.models import SessionExercise
 from workouts.progress import (
     Period,
@@ -34,12 +35,9 @@ from workouts.progress import (
     movement_trend,
     movements_logged,
     pain_series,
-    session_log,
     suggest_progressions,
     weekly_stats,
 )
-
-PER_PAGE = 20
 
 
 @require_GET
@@ -47,7 +45,7 @@ PER_PAGE = 20
 @vary_on_headers("HX-Request")
 def history(request):
     profile = Profile.for_user(request.user)
-    page = Paginator(session_log(request.user), PER_PAGE).get_page(request.GET.get("page"))
+    page = history_page(request.user, request.GET.get("page"), profile.weight_unit, profile.zone)
     context = {"page": page, "unit": profile.weight_unit, "zone": profile.time_zone}
     template = page_or_fragment(request, "workouts/history.html", "session-list")
     return render(request, template, context)
