@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
+from workouts.caching import log_changed
 
 
 class WorkoutSessionQuerySet(models.QuerySet):
@@ -164,6 +165,7 @@ class WorkoutSession(models.Model):
                 raise SessionGone
             self.finished_at = locked[0]
             yield self
+            log_changed(self.user_id)  # the progress page's cached parts are rebuilt
 
     @property
     def is_in_progress(self):
@@ -230,6 +232,7 @@ class WorkoutSession(models.Model):
             self.pain_after = pain_after
         self.notes = notes
         self.save()
+        log_changed(self.user_id)
 
 
 class SessionExerciseQuerySet(models.QuerySet):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
 from exercises.models import Exercise, Kind
+from workouts.caching import cached_for
 from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
 
 PAIN_LIMIT = 3
@@ -117,40 +118,35 @@ def weekly_stats(user, period, target=0, *, start=None, end=None):
     end = end or period.end
     week = TruncWeek("started_at", tzinfo=period.zone, output_field=DateField())
     stats = {monday: WeekStat(monday, target=target) for monday in period.mondays}
-    sessions = (
+    # The period's sessions first, then their sets by session id: joining the sets to the
+    # sessions by user and date made PostgreSQL scan every session of every person.
+    weeks = dict(
         finished_sessions(user)
         .filter(started_at__gte=start, started_at__lt=end)
         .annotate(week=week)
-        .values("week")
-        .annotate(n=Count("pk"))
-        .order_by("week")
+        .values_list("pk", "week")
     )
-    for row in sessions:
-        if row["week"] in stats:
-            stats[row["week"]].sessions = row["n"]
-    set_week = TruncWeek("entry__session__started_at", tzinfo=period.zone, output_field=DateField())
+    for monday in weeks.values():
+        if monday in stats:
+            stats[monday].sessions += 1
+    if not weeks:
+        return list(stats.values())
     sets = (
-        SetLog.objects.filter(
-            entry__session__user=user,
-            entry__session__finished_at__isnull=False,
-            entry__session__started_at__gte=start,
-            entry__session__started_at__lt=end,
-        )
-        .annotate(week=set_week)
-        .values("week")
+        SetLog.objects.filter(entry__session__in=list(weeks))
+        .values("entry__session")
         .annotate(
             total_reps=Sum("reps"),
             total_volume=Sum(volume_expression(), output_field=VOLUME),
             total_hold=Sum("hold_seconds"),
         )
-        .order_by("week")
+        .order_by()
     )
     for row in sets:
-        stat = stats.get(row["week"])
+        stat = stats.get(weeks[row["entry__session"]])
         if stat:
-            stat.reps = row["total_reps"] or 0
-            stat.volume = Decimal(row["total_volume"] or 0)
-            stat.hold_seconds = row["total_hold"] or 0
+            stat.reps += row["total_reps"] or 0
+            stat.volume += Decimal(row["total_volume"] or 0)
+            stat.hold_seconds += row["total_hold"] or 0
     return list(stats.values())
 
 
@@ -299,13 +295,18 @@ def movement_trend(user, exercise, zone, today=None):
 
 
 def movements_logged(user):
-    """Movements with at least one set in a finished session, with set counts."""
-    return (
+    """Movements with at least one set in a finished session, with set counts, by name.
+
+    Plain rows (name, slug, set_count), cheap to cache; the count reads every set the person
+    ever logged, so the progress page caches it (`progress_summary`).
+    """
+    return list(
         Exercise.objects.filter(
             session_entries__session__user=user,
             session_entries__session__finished_at__isnull=False,
             session_entries__sets__isnull=False,
         )
+        .values("name", "slug")
         .annotate(set_count=Count("session_entries__sets"))
         .order_by("name")
     )
@@ -442,3 +443,14 @@ def suggest_progressions(user, unit="kg", exercise=None, recent=200):
 def suggestion_for(user, exercise, unit="kg"):
     found = suggest_progressions(user, unit, exercise=exercise, recent=20)
     return found[0] if found else None
+
+
+def progress_summary(user, unit):
+    """(suggestions, movements logged) for the progress page: both read the person's whole
+    log, so they are built once per change to it (workouts/caching.py)."""
+    return cached_for(
+        user.pk,
+        "progress-summary",
+        unit,
+        lambda: (suggest_progressions(user, unit), movements_logged(user)),
+    )

@@ -33,8 +33,8 @@ from workouts.progress import (
     best_per_session,
     best_set,
     movement_trend,
-    movements_logged,
     pain_series,
+    progress_summary,
     suggest_progressions,
     weekly_stats,
 )
@@ -61,6 +61,7 @@ def progress(request):
     stats = weekly_stats(request.user, period, profile.weekly_target)
     pain = pain_series(request.user, period.start, period.end, profile.zone)
     flare_ups = list(request.user.flare_ups.overlapping(period.first_monday, period.end.date()))
+    suggestions, movements = progress_summary(request.user, profile.weight_unit)
     context = {
         "form": form,
         "period": period,
@@ -76,8 +77,8 @@ def progress(request):
         "pain_chart": pain_chart(pain, flare_ups=flare_ups),
         "has_volume": any(s.volume for s in stats),
         "has_holds": any(s.hold_seconds for s in stats),
-        "suggestions": suggest_progressions(request.user, profile.weight_unit),
-        "movements": movements_logged(request.user),
+        "suggestions": suggestions,
+        "movements": movements,
         "zone": profile.time_zone,
     }
     return render(request, page_or_fragment(request, "workouts/progress.html", "charts"), context)
