@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
-from workouts.progress import average, measures_hold
+from workouts.progress import average, day_label, measures_hold
 
 WIDTH = 360
 HEIGHT = 200
@@ -372,7 +372,7 @@ def flare_weeks(stats, flare_ups):
 
 
 def _week_label(monday):
-    return date_format(monday, "j M")
+    return day_label(monday, "j M")
 
 
 def sessions_chart(stats, target, id="sessions-chart", flare_ups=()):

@@ -4,6 +4,7 @@ Weeks run Monday to Sunday in the user's own time zone; the grouping happens in 
 database (TruncWeek with the zone), the gaps between weeks are filled here.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -12,6 +13,8 @@ from django import forms
 from django.db.models import Count, DateField, DecimalField, F, Max, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
@@ -87,6 +90,17 @@ class Period:
         return local_midnight(self.first_monday + timedelta(weeks=self.weeks), self.zone)
 
 
+@functools.lru_cache(maxsize=4096)
+def _day_label(day, format, language):
+    return date_format(day, format)
+
+
+def day_label(day, format):
+    """date_format() of a date, remembered per language: a progress page labels the same
+    Mondays 50-100 times (chart ticks, tooltips, tables), at 0.1 ms each."""
+    return _day_label(day, format, get_language())
+
+
 @dataclass
 class WeekStat:
     week: date
@@ -99,6 +113,10 @@ class WeekStat:
     @property
     def met_target(self):
         return self.sessions >= self.target > 0
+
+    @property
+    def label(self):
+        return day_label(self.week, "j M Y")
 
     @property
     def hold_minutes(self):
