@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -27,6 +28,7 @@ def exercise_list(request: HtmxHttpRequest):
     context = {
         "form": form,
         "library": library,
+        "filters_html": "" if is_fragment_request(request) else filters_html(form),
         "exercises": library.exercises,
         "previous_url": request.path + form.query_string(page=library.number - 1),
         "next_url": request.path + form.query_string(page=library.number + 1),
@@ -36,6 +38,17 @@ def exercise_list(request: HtmxHttpRequest):
         # Push the tidy URL (empty filters left out) rather than the raw form query.
         return push_url(response, request.path + form.query_string(page=library.number))
     return render(request, "exercises/exercise_list.html", context)
+
+
+def filters_html(form):
+    """The filter form as sent, the same for everyone who sends the same filters: rendered
+    once per content version (its choices come from the library), never per request. Its
+    widgets go through Django's widget templates, which cost more than the rest of the page."""
+    return cached(
+        "filters",
+        (form.submitted(), get_language()),
+        lambda: render_to_string("exercises/exercise_list.html#exercise-filters", {"form": form}),
+    )
 
 
 def detail_context(slug):
