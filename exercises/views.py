@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -52,16 +53,23 @@ def filters_html(form):
 
 
 def detail_context(slug):
-    """Everything the detail page shows, or None; shared by every visitor, so cached."""
+    """The detail page's text and content, or None; the same for every visitor, so it is
+    rendered once and cached as HTML (unpickling the movement with all its related rows on
+    every request cost more than the database did)."""
     exercise = Exercise.objects.published().with_detail_data().filter(slug=slug).first()
     if exercise is None:
         return None
-    return {
+    context = {
         "exercise": exercise,
         "regions": exercise.worked_regions(),
         "related": list(exercise.related()),
         "videos": list(exercise.videos.all()),
         "guidance": list(Guidance.for_kind(exercise.kind)),
+    }
+    return {
+        "title": exercise.name,
+        "description": Truncator(exercise.summary).chars(150),
+        "content_html": render_to_string("exercises/exercise_detail.html#detail-content", context),
     }
 
 
