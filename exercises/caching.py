@@ -10,6 +10,7 @@ entries expire (TIMEOUT); the shared Redis cache (REDIS_URL) makes it immediate.
 import hashlib
 import time
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -87,9 +88,18 @@ def cached(name, parts, build):
     return value
 
 
+class Listed(NamedTuple):
+    """A movement on a page of the library: all the page needs besides its rendered card."""
+
+    pk: int
+    name: str
+    slug: str
+
+
 @dataclass
 class LibraryPage:
-    """One page of movements, plain enough to pickle into the cache."""
+    """One page of movements, plain enough to pickle into the cache (and cheap to unpickle:
+    no model instances)."""
 
     exercises: list
     count: int
@@ -114,7 +124,7 @@ class LibraryPage:
             "exercises/exercise_list.html#exercise-cards", {"exercises": exercises}
         )
         return cls(
-            exercises=exercises,
+            exercises=[Listed(e.pk, e.name, e.slug) for e in exercises],
             count=page.paginator.count,
             number=page.number,
             num_pages=page.paginator.num_pages,

@@ -66,19 +66,28 @@ class ExerciseFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Loaded once per content version; filtering then uses these objects, not a lookup.
+        # Loaded once per content version as plain rows (unpickling model instances on every
+        # request cost more than the query); filtering then uses their ids, not a lookup.
         equipment, muscles = cached(
-            "choices", (), lambda: (list(Equipment.objects.all()), list(Muscle.objects.all()))
+            "choices",
+            (),
+            lambda: (
+                [tuple(row) for row in Equipment.objects.values_list("pk", "slug", "name")],
+                [
+                    tuple(row)
+                    for row in Muscle.objects.values_list("pk", "slug", "name", "is_mid_back")
+                ],
+            ),
         )
-        self.equipment_by_slug = {e.slug: e for e in equipment}
-        self.muscles_by_slug = {m.slug: m for m in muscles}
+        self.equipment_by_slug = {slug: pk for pk, slug, _name in equipment}
+        self.muscles_by_slug = {slug: pk for pk, slug, _name, _mid in muscles}
         self.fields["equipment"].choices = [
             ("", _("Any equipment")),
             (self.HOME, _("No equipment / at home")),
-            *((slug, e.name) for slug, e in self.equipment_by_slug.items()),
+            *((slug, name) for _pk, slug, name in equipment),
         ]
-        mid_back = [(m.slug, m.name) for m in self.muscles_by_slug.values() if m.is_mid_back]
-        others = [(m.slug, m.name) for m in self.muscles_by_slug.values() if not m.is_mid_back]
+        mid_back = [(slug, name) for _pk, slug, name, mid in muscles if mid]
+        others = [(slug, name) for _pk, slug, name, mid in muscles if not mid]
         self.fields["muscle"].choices = [
             ("", _("Any muscle")),
             *([(_("Mid-back"), mid_back)] if mid_back else []),
@@ -105,6 +114,10 @@ class ExerciseFilterForm(forms.Form):
     @property
     def is_filtering(self):
         return any(self.data.get(name) for name in self.fields)
+
+    def submitted(self):
+        """What was typed or chosen in each filter, as sent: what the form shows again."""
+        return tuple((name, self.data.get(name, "")) for name in self.fields)
 
     def cache_parts(self):
         """The filters that apply (valid and not empty), in a fixed order: a cache key part."""

@@ -1,5 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -27,6 +29,7 @@ def exercise_list(request: HtmxHttpRequest):
     context = {
         "form": form,
         "library": library,
+        "filters_html": "" if is_fragment_request(request) else filters_html(form),
         "exercises": library.exercises,
         "previous_url": request.path + form.query_string(page=library.number - 1),
         "next_url": request.path + form.query_string(page=library.number + 1),
@@ -38,17 +41,35 @@ def exercise_list(request: HtmxHttpRequest):
     return render(request, "exercises/exercise_list.html", context)
 
 
+def filters_html(form):
+    """The filter form as sent, the same for everyone who sends the same filters: rendered
+    once per content version (its choices come from the library), never per request. Its
+    widgets go through Django's widget templates, which cost more than the rest of the page."""
+    return cached(
+        "filters",
+        (form.submitted(), get_language()),
+        lambda: render_to_string("exercises/exercise_list.html#exercise-filters", {"form": form}),
+    )
+
+
 def detail_context(slug):
-    """Everything the detail page shows, or None; shared by every visitor, so cached."""
+    """The detail page's text and content, or None; the same for every visitor, so it is
+    rendered once and cached as HTML (unpickling the movement with all its related rows on
+    every request cost more than the database did)."""
     exercise = Exercise.objects.published().with_detail_data().filter(slug=slug).first()
     if exercise is None:
         return None
-    return {
+    context = {
         "exercise": exercise,
         "regions": exercise.worked_regions(),
         "related": list(exercise.related()),
         "videos": list(exercise.videos.all()),
         "guidance": list(Guidance.for_kind(exercise.kind)),
+    }
+    return {
+        "title": exercise.name,
+        "description": Truncator(exercise.summary).chars(150),
+        "content_html": render_to_string("exercises/exercise_detail.html#detail-content", context),
     }
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
 from exercises import dose
+from workouts.caching import log_changed
 
 
 class WorkoutSessionQuerySet(models.QuerySet):
@@ -164,6 +165,7 @@ class WorkoutSession(models.Model):
                 raise SessionGone
             self.finished_at = locked[0]
             yield self
+            log_changed(self.user_id)  # the progress page's cached parts are rebuilt
 
     @property
     def is_in_progress(self):
@@ -232,6 +234,7 @@ class WorkoutSession(models.Model):
             self.pain_after = pain_after
         self.notes = notes
         self.save()
+        log_changed(self.user_id)
 
 
 class SessionExerciseQuerySet(models.QuerySet):

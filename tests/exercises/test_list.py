@@ -270,3 +270,30 @@ def test_deleting_in_the_admin_shows_at_once_despite_the_cache(client, admin_cli
     )
 
     assert names(client.get(URL)) == ["Cable row"]
+
+
+def test_the_cached_filter_form_shows_what_each_visitor_sent(client, library):
+    first = client.get(URL, {"kind": Kind.STRENGTH, "q": "row"}).content.decode()
+    second = client.get(URL, {"kind": Kind.MOBILITY}).content.decode()
+    again = client.get(URL, {"kind": Kind.STRENGTH, "q": "row"}).content.decode()
+
+    assert f'<option value="{Kind.STRENGTH}" selected>' in first
+    assert 'value="row"' in first
+    assert f'<option value="{Kind.MOBILITY}" selected>' in second
+    assert 'value="row"' not in second
+    assert again.count("selected>") == first.count("selected>")
+
+
+def test_new_equipment_shows_in_the_cached_filter_form_at_once(client, library):
+    assert "wobble-board" not in client.get(URL).content.decode()
+
+    EquipmentFactory(name="Wobble board", slug="wobble-board")
+
+    assert '<option value="wobble-board">Wobble board</option>' in client.get(URL).content.decode()
+
+
+def test_a_filter_that_is_not_understood_is_still_reported_from_the_cache(client, library):
+    for _ in range(2):
+        content = client.get(URL, {"level": "olympic"}).content.decode()
+
+        assert "There is no level called “olympic”" in content

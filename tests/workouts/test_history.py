@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from tests.factories import ExerciseFactory, WorkoutSessionFactory
+from tests.workouts.heavy import heavy_history
 from tests.workouts.progress_data import finished, logged, pain_note
 
 pytestmark = pytest.mark.django_db
@@ -140,9 +141,26 @@ def test_its_query_count_does_not_grow_with_sessions(client, user, django_assert
     Profile.for_user(user)
     client.force_login(user)
 
-    # session, user, profile, count, sessions, movements, sets, movement notes, session notes
-    with django_assert_num_queries(9):
+    # session, user, profile, count, sessions, movements, sets, pain notes
+    with django_assert_num_queries(8):
         response = client.get(URL)
 
     assert response.content.decode().count('class="card history-session"') == 20
     assert "Page 1 of 15" in response.content.decode()
+
+
+def test_its_query_count_is_the_same_for_a_person_with_1000_sessions(
+    client, user, django_assert_num_queries
+):
+    heavy_history(user, ExerciseFactory.create_batch(3))
+    Profile.for_user(user)
+    client.force_login(user)
+
+    for page in ("1", "50"):
+        with django_assert_num_queries(8):
+            response = client.get(URL, {"page": page})
+
+        content = response.content.decode()
+        assert content.count('class="card history-session"') == 20
+        assert f"Page {page} of 50" in content
+        assert content.count("10 reps × 20 kg; 10 reps × 20 kg") == 60

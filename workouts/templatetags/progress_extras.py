@@ -3,8 +3,15 @@ from decimal import InvalidOperation
 from django import template
 
 from accounts import weights
+from workouts.history import set_text
 
 register = template.Library()
+
+
+@register.filter
+def set_summary(set_log, unit):
+    """A logged set as the history writes it: "10 reps × 20 kg" ({{ best|set_summary:unit }})."""
+    return set_text(set_log.reps, set_log.weight, set_log.hold_seconds, set_log.side, unit)
 
 
 @register.filter

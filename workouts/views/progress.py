@@ -17,6 +17,7 @@ from midback.htmx import page_or_fragment
 from workouts.charts import best_set_chart, hold_chart, pain_chart, sessions_chart, volume_chart
 from workouts.export import CSV_KINDS, csv_export, csv_lines
 from workouts.forms import PeriodForm, ReportForm
+from workouts.history import PER_PAGE, history_page
 from workouts.models import SessionExercise
 from workouts.progress import (
     Period,
@@ -24,15 +25,12 @@ from workouts.progress import (
     best_per_session,
     best_set,
     movement_trend,
-    movements_logged,
     pain_series,
-    session_log,
+    progress_summary,
     weekly_stats,
 )
 from workouts.progression import suggest_progressions
 from workouts.report import default_range, report_data
-
-PER_PAGE = 20
 
 
 @require_GET
@@ -40,7 +38,7 @@ PER_PAGE = 20
 @vary_on_headers("HX-Request")
 def history(request):
     profile = request.profile
-    page = Paginator(session_log(request.user), PER_PAGE).get_page(request.GET.get("page"))
+    page = history_page(request.user, request.GET.get("page"), profile.weight_unit)
     context = {"page": page, "unit": profile.weight_unit}
     template = page_or_fragment(request, "workouts/history.html", "session-list")
     return render(request, template, context)
@@ -56,6 +54,7 @@ def progress(request):
     stats = weekly_stats(request.user, period, profile.weekly_target)
     pain = pain_series(request.user, period.start, period.end)
     flare_ups = list(request.user.flare_ups.overlapping(period.first_monday, period.end.date()))
+    suggestions, movements = progress_summary(request.user, profile.weight_unit)
     context = {
         "form": form,
         "period": period,
@@ -71,8 +70,8 @@ def progress(request):
         "pain_chart": pain_chart(pain, flare_ups=flare_ups),
         "has_volume": any(s.volume for s in stats),
         "has_holds": any(s.hold_seconds for s in stats),
-        "suggestions": suggest_progressions(request.user, profile.weight_unit),
-        "movements": movements_logged(request.user),
+        "suggestions": suggestions,
+        "movements": movements,
     }
     return render(request, page_or_fragment(request, "workouts/progress.html", "charts"), context)
 

@@ -1,0 +1,89 @@
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Profile
+from tests.factories import ExerciseFactory, SessionExerciseFactory, WorkoutSessionFactory
+from tests.workouts.heavy import heavy_history
+from tests.workouts.progress_data import finished, logged
+
+pytestmark = pytest.mark.django_db
+URL = reverse("workouts:progress")
+
+
+@pytest.fixture
+def row(db):
+    return ExerciseFactory(name="Seated row", kind="strength", reps_min=8, reps_max=12)
+
+
+def test_a_second_visit_reads_neither_the_suggestions_nor_the_movements_again(
+    client, user, row, django_assert_num_queries
+):
+    for days in (3, 1):
+        session = finished(user, timezone.now() - timedelta(days=days))
+        logged(session, row, [{"reps": 10, "weight": 20}] * 3, planned_reps=10, planned_sets=3)
+    Profile.for_user(user)
+    client.force_login(user)
+    first = client.get(URL)
+
+    # session, user, profile, sessions a week, sets a week, pain, flare-ups
+    with django_assert_num_queries(7):
+        second = client.get(URL)
+
+    assert second.content.decode().count("6 sets") == first.content.decode().count("6 sets") == 1
+    assert len(second.context["suggestions"]) == 1
+
+
+def test_a_person_with_1000_sessions_takes_the_same_queries(
+    client, user, django_assert_num_queries
+):
+    heavy_history(user, ExerciseFactory.create_batch(3, kind="strength"))
+    Profile.for_user(user)
+    client.force_login(user)
+
+    # as for anyone: session, user, profile, two for the weeks, pain, flare-ups, four for
+    # the suggestions, movements; then the last two are cached
+    with django_assert_num_queries(12):
+        client.get(URL)
+    with django_assert_num_queries(7):
+        response = client.get(URL)
+
+    assert (
+        response.content.decode().count("2,000 sets") + response.content.decode().count("2000 sets")
+        == 3
+    )
+
+
+def test_logging_and_finishing_a_session_shows_at_once(client, user, row):
+    earlier = finished(user, timezone.now() - timedelta(days=2))
+    logged(earlier, row, [{"reps": 10, "weight": 20}] * 2)
+    client.force_login(user)
+    assert "2 sets" in client.get(URL).content.decode()
+    session = WorkoutSessionFactory(user=user, started_at=timezone.now() - timedelta(minutes=20))
+    entry = SessionExerciseFactory(session=session, exercise=row)
+
+    for _ in range(3):
+        client.post(
+            reverse("workouts:log_set", args=[entry.pk]),
+            {"reps": 10, "weight": 20, "idempotency_key": str(uuid.uuid4())},
+        )
+    client.post(reverse("workouts:finish", args=[session.pk]), {"minutes": 20})
+
+    content = client.get(URL).content.decode()
+    assert "5 sets" in content
+    assert "2 sets" not in content
+
+
+def test_a_set_deleted_from_a_finished_session_shows_at_once(client, user, row):
+    session = finished(user, timezone.now() - timedelta(days=1))
+    entry = logged(session, row, [{"reps": 10, "weight": 20}] * 3)
+    client.force_login(user)
+    assert "3 sets" in client.get(URL).content.decode()
+
+    last = entry.sets.last()
+    client.post(reverse("workouts:delete_set", args=[entry.pk, last.pk]))
+
+    assert "2 sets" in client.get(URL).content.decode()
