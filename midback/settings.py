@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Django's widget templates, for the form renderer below (it reads the project's engine).
+    "django.forms",
     "django_htmx",
     "simple_history",
     "exercises",
@@ -51,6 +53,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "crontask",
 ]
+
+# Forms draw each field through templates/forms/field.html (label, error, widget), one way.
+FORM_RENDERER = "midback.forms.FormRenderer"
 
 MIDDLEWARE = [
     # First: every log line of the request carries its id. Then the probes, answered before

@@ -1,13 +1,16 @@
 import uuid
+from datetime import datetime, timedelta
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
+from midback.forms import PlainLabelsMixin
 from exercises.models import Exercise
 from routines.models import Routine
-from workouts.models import PainNote, SessionExercise, SetLog
+from workouts.models import MAX_SETS, PAST_SESSION_DAYS, PainNote, SessionExercise, SetLog
 
 
 def fresh_key():
@@ -104,6 +107,71 @@ class SetForm(IdempotentForm):
         }
 
 
+class SetEditForm(PlainLabelsMixin, SetForm):
+    """A logged set, changed in place; a warm-up counts toward nothing."""
+
+    is_warmup = forms.BooleanField(label=_("Warm-up set"), required=False)
+
+    def set_values(self):
+        return super().set_values() | {"is_warmup": self.cleaned_data["is_warmup"]}
+
+
+class PlanSetsForm(forms.Form):
+    count = forms.IntegerField(
+        min_value=1, max_value=MAX_SETS, error_messages=range_messages(1, MAX_SETS)
+    )
+
+
+class MoveForm(forms.Form):
+    position = forms.IntegerField(min_value=0, max_value=100)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Find a movement"), required=False, max_length=80)
+
+
+class PastSessionForm(PlainLabelsMixin, forms.Form):
+    """A session done without the phone: when it started, then logged like any other."""
+
+    routine = forms.ModelChoiceField(
+        label=_("Routine"),
+        queryset=Routine.objects.none(),
+        required=False,
+        empty_label=_("No routine: add movements yourself"),
+        error_messages={"invalid_choice": _("Choose a routine from the list.")},
+    )
+    day = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Enter the date."), "invalid": _("Enter a date.")},
+    )
+    time = forms.TimeField(
+        label=_("Start time"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": _("Enter the time."), "invalid": _("Enter a time.")},
+    )
+
+    def __init__(self, *args, user, zone, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zone = zone
+        self.fields["routine"].queryset = Routine.objects.filter(
+            Q(user=user) | Q(is_starter=True), is_archived=False
+        ).order_by("is_starter", "name", "pk")
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        started = timezone.make_aware(datetime.combine(data["day"], data["time"]), self.zone)
+        now = timezone.now()
+        if started > now:
+            raise forms.ValidationError(_("That time is still to come: pick one in the past."))
+        if started < now - timedelta(days=PAST_SESSION_DAYS):
+            raise forms.ValidationError(_("Pick a date within the last year."))
+        data["started_at"] = started
+        return data
+
+
 class UndoForm(forms.Form):
     """Names the set an undo removes, so a repeat cannot remove the one before it."""
 
@@ -178,7 +246,7 @@ class PainNoteForm(IdempotentForm, forms.ModelForm):
                 self.fields["timing"].disabled = True
 
 
-class FinishForm(forms.Form):
+class FinishForm(PlainLabelsMixin, forms.Form):
     minutes = forms.IntegerField(
         label=_("Duration (minutes)"),
         min_value=0,
@@ -194,14 +262,6 @@ class FinishForm(forms.Form):
             (4, _("4 · Good")),
             (5, _("5 · Great")),
         ],
-        coerce=int,
-        required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
-    )
-    pain_after = forms.TypedChoiceField(
-        label=_("Pain now (0-10)"),
-        choices=[(n, n) for n in range(11)],
         coerce=int,
         required=False,
         empty_value=None,
