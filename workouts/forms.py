@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
-from midback.forms import PlainLabelsMixin
 from exercises.models import Exercise
+from midback.forms import PlainLabelsMixin
 from routines.models import Routine
 from workouts.models import MAX_SETS, PAST_SESSION_DAYS, PainNote, SessionExercise, SetLog
 

@@ -228,7 +228,7 @@ class WorkoutSession(models.Model):
     def move_entry(self, entry, position):
         """Put `entry` at `position` (0-based) among this session's movements, keeping the
         others in their order; a repeat of the same move changes nothing."""
-        order = [pk for pk in self.entries.order_by("position", "pk").values_list("pk", flat=True)]
+        order = list(self.entries.order_by("position", "pk").values_list("pk", flat=True))
         if entry.pk not in order:
             return
         order.remove(entry.pk)
