@@ -134,7 +134,8 @@ def test_finishing_and_cancelling_at_once_never_fail(user, attempt):
     url = reverse("workouts:finish", args=[session.pk])
 
     finished, discarded = race(
-        lambda: finishing.post(url, {"minutes": 20, "notes": "steady"}), discard(cancelling, session)
+        lambda: finishing.post(url, {"minutes": 20, "notes": "steady"}),
+        discard(cancelling, session),
     )
 
     assert discarded.status_code == 302
