@@ -112,6 +112,11 @@ class SetEditForm(PlainLabelsMixin, SetForm):
 
     is_warmup = forms.BooleanField(label=_("Warm-up set"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An edit names its set, so a resend changes nothing twice; the key may be left out.
+        self.fields["idempotency_key"].required = False
+
     def set_values(self):
         return super().set_values() | {"is_warmup": self.cleaned_data["is_warmup"]}
 

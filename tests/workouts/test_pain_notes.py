@@ -59,7 +59,9 @@ def test_numbness_shows_the_advice_to_seek_medical_help(client, user, entry):
     assert "numbness or tingling" in content
     assert "loss of bladder or bowel control" in content
     entry.refresh_from_db()
-    assert entry.status == SessionExercise.Status.PLANNED
+    # A warning sign stops the movement too: going on with it takes an explicit choice.
+    assert entry.status == SessionExercise.Status.STOPPED
+    assert "Log set" not in content and "I have read this: carry on with" in content
 
 
 def test_chest_pain_and_a_fall_are_red_flags(client, user, entry):
