@@ -19,7 +19,7 @@ from tests.factories import (
     WorkoutSessionFactory,
 )
 from tests.workouts.progress_data import finished, logged
-from workouts.models import ProgressionTarget, SessionExercise, SetLog, WorkoutSession
+from workouts.models import ProgressionTarget, SessionExercise, WorkoutSession
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
