@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    # Django's widget templates, for the form renderer below (it reads the project's engine).
+    # Django's widget templates, for midback.forms.FormRenderer (it reads the project's engine).
     "django.forms",
     "django_htmx",
     "simple_history",
@@ -53,9 +53,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "crontask",
 ]
-
-# Forms draw each field through templates/forms/field.html (label, error, widget), one way.
-FORM_RENDERER = "midback.forms.FormRenderer"
 
 MIDDLEWARE = [
     # First: every log line of the request carries its id. Then the probes, answered before

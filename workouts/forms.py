@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
 from exercises.models import Exercise
-from midback.forms import PlainLabelsMixin
+from midback.forms import FormRenderer, PlainLabelsMixin
 from routines.models import Routine
 from workouts.models import MAX_SETS, PAST_SESSION_DAYS, PainNote, SessionExercise, SetLog
 
@@ -24,6 +24,12 @@ def range_messages(low, high, unit=""):
         "unit": unit,
     }
     return {"min_value": text, "max_value": text, "invalid": text, "max_digits": text}
+
+
+class SessionFormMixin(PlainLabelsMixin):
+    """The session page's forms draw each field one way: templates/forms/field.html."""
+
+    default_renderer = FormRenderer
 
 
 class IdempotentForm(forms.Form):
@@ -107,7 +113,7 @@ class SetForm(IdempotentForm):
         }
 
 
-class SetEditForm(PlainLabelsMixin, SetForm):
+class SetEditForm(SessionFormMixin, SetForm):
     """A logged set, changed in place; a warm-up counts toward nothing."""
 
     is_warmup = forms.BooleanField(label=_("Warm-up set"), required=False)
@@ -135,7 +141,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Find a movement"), required=False, max_length=80)
 
 
-class PastSessionForm(PlainLabelsMixin, forms.Form):
+class PastSessionForm(SessionFormMixin, forms.Form):
     """A session done without the phone: when it started, then logged like any other."""
 
     routine = forms.ModelChoiceField(
@@ -251,7 +257,7 @@ class PainNoteForm(IdempotentForm, forms.ModelForm):
                 self.fields["timing"].disabled = True
 
 
-class FinishForm(PlainLabelsMixin, forms.Form):
+class FinishForm(SessionFormMixin, forms.Form):
     minutes = forms.IntegerField(
         label=_("Duration (minutes)"),
         min_value=0,
