@@ -115,7 +115,9 @@ def test_log_in_kg_switch_to_lb_and_back(page, live_server):
     choose_unit(page, live_server, "Kilograms (kg)")
     check_pages(page, live_server, routine, "zz-row", "kg", "22.5", "225")
     page.goto(live_server.url + "/sessions/")
-    expect(card(page, "Zz Row").locator(".set-row.is-logged").first).to_contain_text("10 reps × 22.68 kg")
+    expect(card(page, "Zz Row").locator(".set-row.is-logged").first).to_contain_text(
+        "10 reps × 22.68 kg"
+    )
 
     assert RoutineItem.objects.get(routine=routine).weight == Decimal("22.5")
     assert sorted(SetLog.objects.values_list("weight", flat=True)) == [
