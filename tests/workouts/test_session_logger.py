@@ -283,3 +283,49 @@ def test_a_past_session_cannot_use_someone_elses_routine(client, user, other_use
     )
     assert "Choose a routine from the list." in response.content.decode()
     assert not WorkoutSession.objects.exists()
+
+
+def test_a_set_tap_costs_the_same_queries_however_long_the_history(
+    client, user, django_assert_num_queries
+):
+    exercise = ExerciseFactory()
+    now = timezone.now()
+
+    def open_entry():
+        session = WorkoutSessionFactory(user=user)
+        return SessionExerciseFactory(session=session, exercise=exercise, planned_sets=4)
+
+    logged(finished(user, now - timedelta(days=40)), exercise, [{"reps": 10}] * 3)
+    entry = open_entry()
+    client.force_login(user)
+    log(client, entry, reps=10)  # the profile is made on first use
+    # The save (lock, insert, status) and then only this movement's set table.
+    with django_assert_num_queries(17):
+        response = log(client, entry, reps=10)
+    first_size = len(response.content)
+    entry.session.finish(minutes=30)
+    for days in range(1, 30):
+        logged(finished(user, now - timedelta(days=days)), exercise, [{"reps": 10}] * 3)
+    entry = open_entry()
+    log(client, entry, reps=10)
+    with django_assert_num_queries(17):
+        response = log(client, entry, reps=10)
+    assert abs(len(response.content) - first_size) < 400  # last time shown; the size stays
+
+
+def test_the_summary_costs_the_same_queries_however_long_the_history(
+    client, user, django_assert_num_queries
+):
+    exercise = ExerciseFactory()
+    now = timezone.now()
+    logged(finished(user, now - timedelta(days=50)), exercise, [{"reps": 10}] * 3)
+    session = finished(user, now - timedelta(hours=1))
+    logged(session, exercise, [{"reps": 10, "weight": 20}] * 3)
+    client.force_login(user)
+    client.get(session.get_absolute_url())
+    with django_assert_num_queries(14) as first:
+        client.get(session.get_absolute_url())
+    for days in range(2, 40):
+        logged(finished(user, now - timedelta(days=days)), exercise, [{"reps": 10}] * 3)
+    with django_assert_num_queries(len(first.captured_queries)):
+        client.get(session.get_absolute_url())
