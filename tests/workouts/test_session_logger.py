@@ -329,3 +329,15 @@ def test_the_summary_costs_the_same_queries_however_long_the_history(
         logged(finished(user, now - timedelta(days=days)), exercise, [{"reps": 10}] * 3)
     with django_assert_num_queries(len(first.captured_queries)):
         client.get(session.get_absolute_url())
+
+
+def test_a_set_tap_returns_under_a_tenth_of_the_page(client, user):
+    session = WorkoutSessionFactory(user=user)
+    entries = [
+        SessionExerciseFactory(session=session, position=n, planned_sets=4, planned_reps=10)
+        for n in range(6)
+    ]
+    client.force_login(user)
+    page = client.get(session.get_absolute_url()).content
+    fragment = log(client, entries[0], reps=10, weight=20).content
+    assert len(fragment) <= len(page) / 10, (len(fragment), len(page))
