@@ -9,7 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Max, OuterRef, Prefetch, Subquery
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts import weights
 from workouts import prefill, safety
@@ -23,6 +27,37 @@ from workouts.models import (
 from workouts.swaps import swap_choices
 
 
+def set_text(set_log, unit):
+    """A set in words, "10 reps × 20 kg" or "hold 30 s": written here once per row rather than
+    by template tags (the page draws dozens of them)."""
+    if set_log is None:
+        return ""
+    text = ""
+    if set_log.reps is not None:
+        text = ngettext("%(reps)s rep", "%(reps)s reps", set_log.reps) % {"reps": set_log.reps}
+    if set_log.weight is not None:
+        text += f" × {weights.weight_text(set_log.weight, unit)} {unit}"
+    if set_log.hold_seconds is not None:
+        hold = _("hold %(seconds)s s") % {"seconds": set_log.hold_seconds}
+        text = f"{text}, {hold}" if set_log.reps is not None else f"{text} {hold}"
+    return text.strip()
+
+
+def movement_prefix():
+    """/sessions/movements/: every movement URL of a card is built from it, one reversal per
+    process instead of a dozen per card."""
+    return reverse("workouts:log_set", args=[1]).removesuffix("1/sets/")
+
+
+_PREFIX = []
+
+
+def movement_url(pk, tail):
+    if not _PREFIX:
+        _PREFIX.append(movement_prefix())
+    return f"{_PREFIX[0]}{pk}/{tail}"
+
+
 @dataclass
 class SetRow:
     """One row of a movement's set table: a logged set, the next set to log, or one to come."""
@@ -32,6 +67,9 @@ class SetRow:
     last_time: SetLog | None = None
     side: str = ""
     is_next: bool = False
+    text: str = ""
+    last_text: str = ""
+    edit_url: str = ""
 
     @property
     def is_logged(self):
@@ -63,6 +101,20 @@ class MovementCard:
     @property
     def pk(self):
         return self.entry.pk
+
+    @cached_property
+    def urls(self):
+        pk = self.entry.pk
+        return {
+            "log_set": movement_url(pk, "sets/"),
+            "plan_sets": movement_url(pk, "rows/"),
+            "move": movement_url(pk, "move/"),
+            "skip": movement_url(pk, "skip/"),
+            "resume": movement_url(pk, "resume/"),
+            "swap": movement_url(pk, "swap/"),
+            "pain": movement_url(pk, "pain/"),
+            "how_to": movement_url(pk, "how-to/"),
+        }
 
     @property
     def exercise(self):
@@ -102,7 +154,17 @@ class MovementCard:
         return self.entry.planned_sets > max(1, -(-len(self.logged) // per_row))
 
 
-def _rows(entry, logged_all, previous, is_in_progress):
+def _rows(entry, logged_all, previous, is_in_progress, unit):
+    rows = _plain_rows(entry, logged_all, previous, is_in_progress)
+    for row in rows:
+        row.text = set_text(row.set_log, unit)
+        row.last_text = set_text(row.last_time, unit)
+        if row.set_log is not None:
+            row.edit_url = movement_url(entry.pk, f"sets/{row.set_log.pk}/")
+    return rows
+
+
+def _plain_rows(entry, logged_all, previous, is_in_progress):
     working = [s for s in logged_all if not s.is_warmup]
     rows = []
     number = 0
@@ -214,7 +276,7 @@ def build_card(entry, unit, *, bound=None):
         set_form = SetForm(initial=initial, auto_id=f"entry-{entry.pk}-%s", weight_unit=unit)
     return MovementCard(
         entry=entry,
-        rows=_rows(entry, logged_all, entry.previous_sets, entry.session.is_in_progress),
+        rows=_rows(entry, logged_all, entry.previous_sets, entry.session.is_in_progress, unit),
         logged=working,
         previous=entry.previous_sets,
         notes=notes,
