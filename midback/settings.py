@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Django's widget templates, for midback.forms.FormRenderer (it reads the project's engine).
+    "django.forms",
     "django_htmx",
     "simple_history",
     "exercises",

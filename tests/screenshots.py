@@ -104,3 +104,42 @@ def test_signed_in_pages(page, live_server):
     for name, path in pages.items():
         page.goto(live_server.url + path)
         shoot(page, name)
+
+
+def six_movements(user):
+    slugs = ["cat-cow", "row", "face-pull", "wide-grip-lat-pulldown", "reverse-fly", "childs-pose"]
+    routine = RoutineFactory(user=user, name="Six of the best")
+    for position, slug in enumerate(slugs):
+        exercise = Exercise.objects.get(slug=slug)
+        RoutineItemFactory(
+            routine=routine,
+            position=position,
+            exercise=exercise,
+            sets=4 if exercise.kind == "strength" else 2,
+            reps=10 if exercise.kind == "strength" else None,
+            hold_seconds=None if exercise.kind == "strength" else 30,
+        )
+    return routine
+
+
+def test_session_states(page, live_server):
+    user = a_person_with_some_training()
+    user.workout_sessions.filter(finished_at__isnull=True).delete()
+    session, _ = WorkoutSession.start(user, routine=six_movements(user))
+    log_in(page, live_server, user)
+    page.goto(f"{live_server.url}/sessions/{session.pk}/")
+    shoot(page, "session-six")
+    page.get_by_role("button", name="Log set 1").first.click()
+    page.wait_for_timeout(600)
+    shoot(page, "session-set-logged")
+    page.get_by_role("link", name="edit set 1").first.click()
+    page.wait_for_timeout(600)
+    shoot(page, "session-set-edit")
+    page.get_by_role("link", name="How to do").first.click()
+    page.wait_for_timeout(800)
+    shoot(page, "session-how-to")
+    page.goto(f"{live_server.url}/sessions/")
+    page.goto(f"{live_server.url}/sessions/history/")
+    done = user.workout_sessions.filter(finished_at__isnull=False).first()
+    page.goto(f"{live_server.url}/sessions/{done.pk}/")
+    shoot(page, "session-summary")

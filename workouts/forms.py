@@ -1,4 +1,5 @@
 import uuid
+from datetime import datetime, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,8 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from accounts import weights
 from exercises import dose
 from exercises.models import Exercise
+from midback.forms import FormRenderer, PlainLabelsMixin
 from routines.models import Routine
-from workouts.models import MAX_SESSION_MINUTES, PainNote, SessionExercise, SetLog
+from workouts.models import (
+    MAX_SESSION_MINUTES,
+    MAX_SETS,
+    PAST_SESSION_DAYS,
+    PainNote,
+    SessionExercise,
+    SetLog,
+)
 from workouts.report import EARLIEST_YEAR, MAX_REPORT_DAYS
 
 
@@ -25,6 +34,12 @@ def range_messages(low, high, unit=""):
         "unit": unit,
     }
     return {"min_value": text, "max_value": text, "invalid": text, "max_digits": text}
+
+
+class SessionFormMixin(PlainLabelsMixin):
+    """The session page's forms draw each field one way: templates/forms/field.html."""
+
+    default_renderer = FormRenderer
 
 
 class IdempotentForm(forms.Form):
@@ -108,6 +123,76 @@ class SetForm(IdempotentForm):
         }
 
 
+class SetEditForm(SessionFormMixin, SetForm):
+    """A logged set, changed in place; a warm-up counts toward nothing."""
+
+    is_warmup = forms.BooleanField(label=_("Warm-up set"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An edit names its set, so a resend changes nothing twice; the key may be left out.
+        self.fields["idempotency_key"].required = False
+
+    def set_values(self):
+        return super().set_values() | {"is_warmup": self.cleaned_data["is_warmup"]}
+
+
+class PlanSetsForm(forms.Form):
+    count = forms.IntegerField(
+        min_value=1, max_value=MAX_SETS, error_messages=range_messages(1, MAX_SETS)
+    )
+
+
+class MoveForm(forms.Form):
+    position = forms.IntegerField(min_value=0, max_value=100)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Find a movement"), required=False, max_length=80)
+
+
+class PastSessionForm(SessionFormMixin, forms.Form):
+    """A session done without the phone: when it started, then logged like any other."""
+
+    routine = forms.ModelChoiceField(
+        label=_("Routine"),
+        queryset=Routine.objects.none(),
+        required=False,
+        empty_label=_("No routine: add movements yourself"),
+        error_messages={"invalid_choice": _("Choose a routine from the list.")},
+    )
+    day = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Enter the date."), "invalid": _("Enter a date.")},
+    )
+    time = forms.TimeField(
+        label=_("Start time"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": _("Enter the time."), "invalid": _("Enter a time.")},
+    )
+
+    def __init__(self, *args, user, zone, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zone = zone
+        self.fields["routine"].queryset = Routine.objects.filter(
+            Q(user=user) | Q(is_starter=True), is_archived=False
+        ).order_by("is_starter", "name", "pk")
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        started = timezone.make_aware(datetime.combine(data["day"], data["time"]), self.zone)
+        now = timezone.now()
+        if started > now:
+            raise forms.ValidationError(_("That time is still to come: pick one in the past."))
+        if started < now - timedelta(days=PAST_SESSION_DAYS):
+            raise forms.ValidationError(_("Pick a date within the last year."))
+        data["started_at"] = started
+        return data
+
+
 class UndoForm(forms.Form):
     """Names the set an undo removes, so a repeat cannot remove the one before it."""
 
@@ -182,7 +267,7 @@ class PainNoteForm(IdempotentForm, forms.ModelForm):
                 self.fields["timing"].disabled = True
 
 
-class FinishForm(forms.Form):
+class FinishForm(SessionFormMixin, forms.Form):
     minutes = forms.IntegerField(
         label=_("Duration (minutes)"),
         min_value=0,
@@ -198,14 +283,6 @@ class FinishForm(forms.Form):
             (4, _("4 · Good")),
             (5, _("5 · Great")),
         ],
-        coerce=int,
-        required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
-    )
-    pain_after = forms.TypedChoiceField(
-        label=_("Pain now (0-10)"),
-        choices=[(n, n) for n in range(11)],
         coerce=int,
         required=False,
         empty_value=None,

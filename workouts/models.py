@@ -14,6 +14,11 @@ from accounts import weights
 from exercises import dose
 from workouts.caching import log_changed
 
+# How many sets a movement can plan: the set table offers "Add a set" up to this.
+MAX_SETS = 10
+# How far back a session can be logged after the fact.
+PAST_SESSION_DAYS = 366
+
 
 class WorkoutSessionQuerySet(models.QuerySet):
     def in_progress(self):
@@ -114,8 +119,11 @@ class WorkoutSession(models.Model):
     def get_absolute_url(self):
         return reverse("workouts:session", kwargs={"pk": self.pk})
 
+    def get_logger_url(self):
+        return reverse("workouts:session_logger", kwargs={"pk": self.pk})
+
     @classmethod
-    def start(cls, user, *, routine=None, schedule=None, scheduled_date=None):
+    def start(cls, user, *, routine=None, schedule=None, scheduled_date=None, started_at=None):
         """Open a session, copying the routine's movements with their prescription.
 
         Returns (session, created). While another session is in progress it is returned
@@ -127,7 +135,11 @@ class WorkoutSession(models.Model):
         try:
             with transaction.atomic():
                 session = cls.objects.create(
-                    user=user, routine=routine, schedule=schedule, scheduled_date=scheduled_date
+                    user=user,
+                    routine=routine,
+                    schedule=schedule,
+                    scheduled_date=scheduled_date,
+                    started_at=started_at or timezone.now(),
                 )
                 if routine is not None:
                     SessionExercise.objects.bulk_create(
@@ -216,6 +228,17 @@ class WorkoutSession(models.Model):
             replaces=replaces,
             **dose.as_planned(dose.starting_dose(exercise)),
         )
+
+    def move_entry(self, entry, position):
+        """Put `entry` at `position` (0-based) among this session's movements, keeping the
+        others in their order; a repeat of the same move changes nothing."""
+        order = list(self.entries.order_by("position", "pk").values_list("pk", flat=True))
+        if entry.pk not in order:
+            return
+        order.remove(entry.pk)
+        order.insert(max(0, min(position, len(order))), entry.pk)
+        for index, pk in enumerate(order):
+            self.entries.filter(pk=pk).exclude(position=index).update(position=index)
 
     def finish(self, *, minutes=None, feeling=None, pain_after=None, notes=""):
         """Close the session, or correct a finished one's summary.
@@ -389,6 +412,22 @@ class SessionExercise(models.Model):
         self.refresh_status()
         return set_log, True
 
+    def plan_sets(self, count):
+        """Plan `count` sets (1 to MAX_SETS, never fewer than are logged): add or remove a row
+        of the set table. Naming the count, not "one more", keeps a resend harmless."""
+        logged = self.sets.filter(is_warmup=False).count()
+        per_row = 2 if self.per_side else 1
+        count = max(1, min(MAX_SETS, count), -(-logged // per_row))
+        if count != self.planned_sets:
+            self.planned_sets = count
+            self.save(update_fields=["planned_sets"])
+        self.refresh_status()
+
+    def update_set(self, set_log, **values):
+        for name, value in values.items():
+            setattr(set_log, name, value)
+        set_log.save(update_fields=list(values))
+
     def remove_set(self, set_pk):
         """Remove the named set; None when it is already gone, so a repeat removes nothing."""
         set_log = self.sets.filter(pk=set_pk).first()
@@ -401,7 +440,9 @@ class SessionExercise(models.Model):
         """Planned until every planned set is logged; skipped and stopped stay as they are."""
         if self.is_closed:
             return
-        done = self.sets.count() >= self.planned_sets * (2 if self.per_side else 1)
+        done = self.sets.filter(is_warmup=False).count() >= self.planned_sets * (
+            2 if self.per_side else 1
+        )
         status = self.Status.DONE if done else self.Status.PLANNED
         if status != self.status:
             self.status = status
@@ -464,6 +505,8 @@ class SetLog(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # Warm-up sets count toward nothing: not volume, not bests, not the planned sets.
+    is_warmup = models.BooleanField(_("warm-up"), default=False)
     logged_at = models.DateTimeField(_("logged"), default=timezone.now)
 
     class Meta:
@@ -619,3 +662,47 @@ class PainNote(models.Model):
                 raise
             return note, False
         return note, True
+
+
+class ProgressionTarget(models.Model):
+    """A suggestion the person chose to follow ("try 25 kg next time"): the next session's
+    prefill for that movement starts from it, until a session with the movement is finished."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="progression_targets"
+    )
+    exercise = models.ForeignKey(
+        "exercises.Exercise", on_delete=models.CASCADE, related_name="progression_targets"
+    )
+    weight = models.DecimalField(
+        _("weight (kg)"),
+        max_digits=weights.STORED_DIGITS,
+        decimal_places=weights.STORED_PLACES,
+        null=True,
+        blank=True,
+    )
+    applied_at = models.DateTimeField(_("applied"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("progression target")
+        verbose_name_plural = _("progression targets")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "exercise"], name="one_target_per_movement"),
+            models.CheckConstraint(
+                condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=weights.MAX_KG),
+                name="target_weight_0_to_1000",
+                violation_error_message=_("Weight must be from 0 to 1000."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Target for {self.exercise}"
+
+    @classmethod
+    def apply(cls, user, exercise, weight_kg):
+        target, _created = cls.objects.update_or_create(
+            user=user,
+            exercise=exercise,
+            defaults={"weight": weight_kg, "applied_at": timezone.now()},
+        )
+        return target

@@ -103,9 +103,10 @@ def guidance_for(note):
 
 
 def apply_note(note):
-    """Act on a freshly saved note: a movement that calls for a stop is marked stopped."""
+    """Act on a freshly saved note: a movement that calls for a stop, or where a warning sign
+    was noted, is marked stopped (logging it again takes an explicit choice)."""
     guidance = guidance_for(note)
-    if guidance.stop and note.entry_id is not None:
+    if (guidance.stop or guidance.red_flags) and note.entry_id is not None:
         note.entry.stop_for_pain()
     return guidance
 

@@ -1,5 +1,6 @@
-// The session page's helpers: +/- steppers, hold and rest timers, the pain map, and a clear
-// message when a save fails. Every form works without this file.
+// The session page's helpers: one timer at a time (rest or hold, kept as an end time), the
+// next movement opening when one is done, the how-to sheet, the pain map, and a clear message
+// when a save fails. Every form works without this file.
 (() => {
   "use strict";
 
@@ -31,22 +32,6 @@
     return `${minutes}:${String(seconds % 60).padStart(2, "0")}`;
   }
 
-  // Counts down once a second; returns a function that cancels it.
-  function countdown(seconds, onTick, onDone) {
-    let left = seconds;
-    onTick(left);
-    const timer = setInterval(() => {
-      left -= 1;
-      if (left <= 0) {
-        clearInterval(timer);
-        onDone();
-      } else {
-        onTick(left);
-      }
-    }, 1000);
-    return () => clearInterval(timer);
-  }
-
   function newKey() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -56,85 +41,185 @@
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
-  // Rest timer: starts by itself after a set is saved -----------------------------------------
-  let stopRest = null;
-  function restTimer() { return document.querySelector("[data-rest-timer]"); }
-  function endRest() {
-    const bar = restTimer();
-    if (stopRest) stopRest();
-    stopRest = null;
-    if (bar) bar.hidden = true;
+  // One timer at a time ------------------------------------------------------------------------
+  // The timer is its end time, kept in localStorage, so a reload or a locked screen (where
+  // ticks stop) shows the right time left; a tick only redraws it.
+  const STORE = "midback-timer";
+  let running = null; // {kind: "rest"|"hold", entry, phase, ends, seconds, side}
+  let ticker = null;
+  let wakeLock = null;
+
+  function save() {
+    try {
+      if (running) localStorage.setItem(STORE, JSON.stringify(running));
+      else localStorage.removeItem(STORE);
+    } catch (error) { /* private mode: the timer still runs, it just won't survive a reload */ }
   }
-  function startRest(seconds) {
-    const bar = restTimer();
-    if (!bar || !seconds) return;
-    endRest();
-    const display = bar.querySelector("[data-rest-display]");
-    const status = bar.querySelector("[data-rest-status]");
-    bar.hidden = false;
-    status.textContent = bar.dataset.startText
-      ? bar.dataset.startText.replace("%s", seconds)
-      : `Rest ${seconds} seconds.`;
-    stopRest = countdown(
-      seconds,
-      (left) => { display.textContent = clock(left); },
-      () => {
-        display.textContent = clock(0);
-        status.textContent = bar.dataset.endText || "Rest over: next set.";
-        beep(2);
-        stopRest = null;
-        setTimeout(() => { if (!stopRest) bar.hidden = true; }, 4000);
-      },
-    );
+  function restored() {
+    try { return JSON.parse(localStorage.getItem(STORE) || "null"); } catch (error) { return null; }
+  }
+  async function keepAwake(on) {
+    // Screen Wake Lock where the browser has it: the screen stays on while a hold runs.
+    if (!("wakeLock" in navigator)) return;
+    try {
+      if (on && !wakeLock) {
+        wakeLock = await navigator.wakeLock.request("screen");
+        wakeLock.addEventListener("release", () => { wakeLock = null; });
+      } else if (!on && wakeLock) {
+        await wakeLock.release();
+        wakeLock = null;
+      }
+    } catch (error) { wakeLock = null; }
+  }
+  document.addEventListener("visibilitychange", () => {
+    // The browser drops the lock when the page is hidden; take it again on return.
+    if (document.visibilityState === "visible" && running && running.kind === "hold") keepAwake(true);
+    if (document.visibilityState === "visible") tick();
+  });
+
+  function restBar() { return document.querySelector("[data-rest-timer]"); }
+  function holdBox(entry) { return document.querySelector(`[data-hold-timer][data-entry="${entry}"]`); }
+
+  function stopTimer(message) {
+    const was = running;
+    running = null;
+    save();
+    if (ticker) clearInterval(ticker);
+    ticker = null;
+    keepAwake(false);
+    const bar = restBar();
+    if (bar) bar.hidden = true;
+    if (was && was.kind === "hold") {
+      const box = holdBox(was.entry);
+      if (box) {
+        const button = box.querySelector("[data-hold-start]");
+        button.textContent = box.dataset.startLabel || button.textContent;
+        button.setAttribute("aria-pressed", "false");
+        if (message !== undefined) box.querySelector("[data-hold-status]").textContent = message;
+      }
+    }
   }
 
-  // Hold timer: a 3-second get-ready, then the hold --------------------------------------------
+  function startTimer(timer) {
+    stopTimer();
+    running = timer;
+    save();
+    if (timer.kind === "hold") keepAwake(true);
+    tick(true);
+    ticker = setInterval(tick, 250);
+  }
+
+  function tick(fresh) {
+    if (!running) return;
+    const left = Math.max(0, Math.ceil((running.ends - Date.now()) / 1000));
+    if (running.kind === "rest") {
+      const bar = restBar();
+      if (!bar) return;
+      bar.hidden = false;
+      bar.querySelector("[data-rest-display]").textContent = clock(left);
+      if (fresh === true) {
+        bar.querySelector("[data-rest-status]").textContent =
+          (bar.dataset.startText || "Rest %s seconds.").replace("%s", running.seconds);
+      }
+      if (left <= 0) {
+        bar.querySelector("[data-rest-status]").textContent = bar.dataset.endText || "Rest over: next set.";
+        beep(2);
+        running = null;
+        save();
+        clearInterval(ticker);
+        ticker = null;
+        setTimeout(() => { if (!running) bar.hidden = true; }, 4000);
+      }
+      return;
+    }
+    const box = holdBox(running.entry);
+    if (!box) return;
+    const display = box.querySelector("[data-hold-display]");
+    const status = box.querySelector("[data-hold-status]");
+    const button = box.querySelector("[data-hold-start]");
+    button.textContent = box.dataset.stopText || "Stop timer";
+    button.setAttribute("aria-pressed", "true");
+    const prefix = running.side ? `${running.side}: ` : "";
+    if (running.phase === "ready") {
+      display.textContent = `${left}…`;
+      if (fresh === true) status.textContent = `${prefix}${box.dataset.readyText || "Get ready"}`;
+      if (left <= 0) {
+        beep();
+        running.phase = "hold";
+        running.ends = Date.now() + running.seconds * 1000;
+        save();
+        status.textContent = `${prefix}${box.dataset.holdText || "Hold"} ${running.seconds} s`;
+      }
+      return;
+    }
+    display.textContent = clock(left);
+    if (left <= 0) {
+      beep(2);
+      stopTimer(box.dataset.doneText || "Hold done. Tap the tick to log it.");
+      display.textContent = clock(0);
+    }
+  }
+
   function setupHold(box) {
     if (box.dataset.ready) return;
     box.dataset.ready = "true";
     box.hidden = false;
     const button = box.querySelector("[data-hold-start]");
-    const display = box.querySelector("[data-hold-display]");
-    const status = box.querySelector("[data-hold-status]");
-    const startLabel = button.textContent;
-    let cancel = null;
-    function reset(message) {
-      if (cancel) cancel();
-      cancel = null;
-      button.textContent = startLabel;
-      button.setAttribute("aria-pressed", "false");
-      if (message !== undefined) status.textContent = message;
-    }
+    box.dataset.startLabel = button.textContent;
     button.addEventListener("click", () => {
       unlockAudio();
-      if (cancel) { reset(box.dataset.cancelText || "Timer stopped."); return; }
-      const article = box.closest("article");
-      const input = article && article.querySelector("input[name='hold_seconds']");
+      if (running && running.kind === "hold" && running.entry === box.dataset.entry) {
+        stopTimer(box.dataset.cancelText || "Timer stopped.");
+        return;
+      }
+      const row = box.closest("li");
+      const input = row && row.querySelector("input[name='hold_seconds']");
       const seconds = parseInt((input && input.value) || box.dataset.seconds, 10) || 30;
-      const side = article && article.querySelector("input[name='side']:checked");
-      const sideLabel = side && side.closest("label") ? side.closest("label").textContent.trim() : "";
-      button.textContent = box.dataset.stopText || "Stop timer";
-      button.setAttribute("aria-pressed", "true");
-      status.textContent = `${sideLabel ? `${sideLabel}: ` : ""}${box.dataset.readyText || "Get ready"}`;
-      cancel = countdown(
-        3,
-        (left) => { display.textContent = `${left}…`; },
-        () => {
-          beep();
-          status.textContent = `${sideLabel ? `${sideLabel}: ` : ""}${box.dataset.holdText || "Hold"} ${seconds} s`;
-          cancel = countdown(
-            seconds,
-            (left) => { display.textContent = clock(left); },
-            () => {
-              display.textContent = clock(0);
-              beep(2);
-              reset(box.dataset.doneText || "Hold done. Tap Log set.");
-            },
-          );
-        },
-      );
+      const sideInput = row && row.querySelector("input[name='side']");
+      const sideLabel = sideInput ? (row.querySelector(".set-side") || {}).textContent || "" : "";
+      // A hold replaces a running rest timer.
+      startTimer({
+        kind: "hold", entry: box.dataset.entry, phase: "ready", seconds,
+        side: sideLabel.trim(), ends: Date.now() + 3000,
+      });
     });
+    if (running && running.kind === "hold" && running.entry === box.dataset.entry) tick();
   }
+
+  function startRest(entry, seconds) {
+    if (!restBar() || !seconds) return;
+    startTimer({ kind: "rest", entry, seconds, ends: Date.now() + seconds * 1000 });
+  }
+
+  // Movements: the next one opens when one is done --------------------------------------------
+  function focusLog(card) {
+    const button = card && card.querySelector("[data-log-button]");
+    if (button) button.focus();
+  }
+  function openNext(card) {
+    const cards = Array.from(document.querySelectorAll("details[data-entry]"));
+    const next = cards.slice(cards.indexOf(card) + 1).concat(cards)
+      .find((other) => other !== card && other.classList.contains("entry-planned"));
+    card.open = false;
+    if (next) {
+      next.open = true;
+      focusLog(next);
+      next.scrollIntoView({ block: "start", behavior: "smooth" });
+    } else {
+      const finish = document.getElementById("finish");
+      if (finish) { finish.open = true; finish.scrollIntoView({ block: "start", behavior: "smooth" }); }
+      const minutes = document.querySelector("input[name='minutes']");
+      if (minutes) minutes.focus({ preventScroll: true });
+    }
+  }
+
+  // The how-to sheet ----------------------------------------------------------------------------
+  document.addEventListener("htmx:afterSwap", (event) => {
+    if (event.detail.target && event.detail.target.id === "how-to-body") {
+      const sheet = document.getElementById("how-to-sheet");
+      if (sheet && !sheet.open) sheet.showModal();
+    }
+  });
 
   // Pain map: tapping a region picks the matching radio ----------------------------------------
   function setupPainMap(map) {
@@ -163,31 +248,28 @@
   }
 
   function setup(root) {
-    root.querySelectorAll("[data-step]").forEach((button) => { button.hidden = false; });
     root.querySelectorAll("[data-hold-timer]").forEach(setupHold);
     root.querySelectorAll("[data-pain-map]").forEach(setupPainMap);
-    const fresh = root.matches && root.matches("[data-rest-start]")
-      ? root : root.querySelector("[data-rest-start]");
-    if (fresh) {
-      fresh.removeAttribute("data-rest-start");
-      startRest(parseInt(fresh.dataset.restSeconds, 10));
+    const scope = root.matches ? [root, ...root.querySelectorAll("*")] : [];
+    const stopped = scope.find((el) => el.matches && el.matches("[data-stop-timers]"));
+    if (stopped && running && running.entry === stopped.dataset.stopTimers) stopTimer();
+    const table = scope.find((el) => el.matches && el.matches("[data-rest-start]"));
+    if (table) {
+      const card = table.closest("details[data-entry]");
+      const entry = card ? card.id.replace("entry-", "") : "";
+      startRest(entry, parseInt(table.dataset.restStart, 10));
+      table.removeAttribute("data-rest-start");
+      if (card) {
+        // The summary line (an out-of-band swap) says whether the movement is done.
+        card.classList.toggle("entry-done", table.hasAttribute("data-card-done"));
+        card.classList.toggle("entry-planned", !table.hasAttribute("data-card-done"));
+        if (table.hasAttribute("data-card-done")) openNext(card);
+      }
     }
   }
 
-  // Steppers: one delegated listener for every +/- button -------------------------------------
   document.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-step]");
-    if (button) {
-      const input = document.getElementById(button.dataset.for);
-      if (!input) return;
-      const step = parseFloat(button.dataset.step);
-      const current = parseFloat(String(input.value).replace(",", ".")) || 0;
-      const next = Math.max(0, Math.round((current + step) * 100) / 100);
-      input.value = String(next);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      return;
-    }
-    if (event.target.closest("[data-rest-skip]")) endRest();
+    if (event.target.closest("[data-rest-skip]")) stopTimer();
     if (event.target.closest("button[type='submit']")) unlockAudio();
   });
 
@@ -224,10 +306,22 @@
     if (key) key.value = newKey();
   });
 
-  document.addEventListener("htmx:load", (event) => setup(event.detail.elt));
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", () => setup(document));
-  } else {
+  function init() {
+    const saved = restored();
+    if (saved && saved.ends > Date.now() - 1000) {
+      running = saved;
+      if (running.kind === "hold") keepAwake(true);
+      ticker = setInterval(tick, 250);
+    } else {
+      save();
+    }
     setup(document);
+    tick();
+  }
+  document.addEventListener("htmx:load", (event) => { if (event.detail.elt !== document.body) setup(event.detail.elt); });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
   }
 })();

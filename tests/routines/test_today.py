@@ -152,6 +152,8 @@ class TestToday:
         assert response.context["done"] == {schedule.pk}
         assert 'class="tag tag-done"' in response.text
         assert 'name="schedule"' not in response.text
+        # Nothing left to move or skip for a session already done.
+        assert ">Move<" not in response.text and ">Skip<" not in response.text
 
     def test_someone_elses_logged_session_does_not_mark_mine_done(self, client, user, other_user):
         schedule = ScheduledSessionFactory(user=user, start_date=WED)

@@ -189,6 +189,10 @@ def an_exercise(user):
     return {"slug": ExerciseFactory().slug}
 
 
+def an_exercise_pk(user):
+    return {"exercise_pk": ExerciseFactory().pk}
+
+
 # Field sets shared by several routes ------------------------------------------------------------
 
 ROUTINE_FIELDS = {
@@ -326,7 +330,17 @@ ROUTES = {
     "workouts:start": post_only(Access.LOGIN, routine="routine", schedule="schedule", date="date"),
     "workouts:session": owned(a_workout),
     "workouts:rate": post_only(Access.OWNED, a_workout, moment="choice:before,after", rating="int"),
-    "workouts:add_entry": post_only(Access.OWNED, a_workout, exercise="exercise"),
+    "workouts:add_entry": owned(
+        a_workout, post=True, query=True, fields={"q": "text", "exercise": "exercise"}
+    ),
+    "workouts:session_logger": owned(a_finished_workout),
+    "workouts:start_past": post_only(Access.LOGIN, routine="routine", day="date", time="time"),
+    "workouts:edit_set": owned(a_set, post=True, fields=SET_FIELDS, gone_ok=("set_pk",)),
+    "workouts:plan_sets": post_only(Access.OWNED, an_entry, count="int"),
+    "workouts:move_entry": post_only(Access.OWNED, an_entry, position="int"),
+    "workouts:how_to": owned(an_entry),
+    # Any movement of the library: the weight is worked out from the person's own log.
+    "workouts:apply_suggestion": login(build=an_exercise_pk, get=False, post=True),
     "workouts:finish": post_only(Access.OWNED, a_workout, **FINISH_FIELDS),
     "workouts:discard": post_only(Access.OWNED, a_workout, gone_ok=("pk",)),
     "workouts:edit": owned(a_finished_workout, post=True, fields=FINISH_FIELDS),

@@ -48,7 +48,7 @@ def test_a_repeated_htmx_post_returns_the_saved_set_not_a_new_one(client, user, 
     assert first.status_code == second.status_code == 200
     assert SetLog.objects.count() == 1
     for response in (first, second):
-        assert response.content.decode().count('class="set-row"') == 1
+        assert response.content.decode().count('class="set-row is-logged"') == 1
         assert "Log set 2" in response.content.decode()
 
 

@@ -59,7 +59,9 @@ def test_numbness_shows_the_advice_to_seek_medical_help(client, user, entry):
     assert "numbness or tingling" in content
     assert "loss of bladder or bowel control" in content
     entry.refresh_from_db()
-    assert entry.status == SessionExercise.Status.PLANNED
+    # A warning sign stops the movement too: going on with it takes an explicit choice.
+    assert entry.status == SessionExercise.Status.STOPPED
+    assert "Log set" not in content and "I have read this: carry on with" in content
 
 
 def test_chest_pain_and_a_fall_are_red_flags(client, user, entry):
@@ -269,13 +271,15 @@ def test_pain_after_rated_in_the_card_survives_an_empty_finish_form(client, user
     assert session.pain_after == 4
 
 
-def test_pain_after_chosen_at_finish_replaces_the_card_rating(client, user, entry):
+def test_pain_after_has_one_place_the_rating_row(client, user, entry):
     client.force_login(user)
     session = entry.session
+    page = client.get(session.get_absolute_url()).content.decode()
+    assert 'name="pain_after"' not in page  # not a second field on the finish form
     client.post(reverse("workouts:rate", args=[session.pk]), {"moment": "after", "rating": "4"})
     client.post(reverse("workouts:finish", args=[session.pk]), {"minutes": "30", "pain_after": "0"})
     session.refresh_from_db()
-    assert session.pain_after == 0
+    assert session.pain_after == 4
 
 
 def test_the_card_and_the_note_page_give_the_same_medical_advice(client, user, entry):

@@ -27,17 +27,21 @@ def fits(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_undo_and_a_mild_pain_note_confirm_in_the_card(page, live_server, person):  # noqa: F811
+def test_a_delete_and_a_mild_pain_note_confirm_in_the_card(page, live_server, person):  # noqa: F811
     log_in_and_start(page, live_server, person)
     row = card(page, "Zz Row")
     row.get_by_role("button", name="Log set 1").click()
-    expect(row.locator(".set-row")).to_have_count(1)
+    expect(row.locator(".set-row.is-logged")).to_have_count(1)
     row.get_by_role("button", name="Log set 2").click()
-    expect(row.locator(".set-row")).to_have_count(2)
+    expect(row.locator(".set-row.is-logged")).to_have_count(2)
+    row.locator(".entry-summary").click()  # done, so it closed; open it again
 
-    row.get_by_role("button", name="Undo set 2").click()
-    expect(row.get_by_role("status")).to_have_text("Set removed: 10 reps.")
-    expect(row.locator(".set-row")).to_have_count(1)
+    row.get_by_role("link", name=re.compile("edit set 2$")).click()
+    row.get_by_role("link", name="Delete this set").click()
+    page.get_by_role("button", name="Delete the set").click()
+    expect(page.get_by_role("status").first).to_contain_text("Set removed: 10 reps.")
+    row = card(page, "Zz Row")
+    expect(row.locator(".set-row.is-logged")).to_have_count(1)
     assert SetLog.objects.count() == 1
     shot(page, "undo")
 
@@ -60,12 +64,16 @@ def test_deleting_a_set_of_a_finished_session_asks_first(page, live_server, pers
     log_in_and_start(page, live_server, person)
     row = card(page, "Zz Row")
     row.get_by_role("button", name="Log set 1").click()
-    expect(row.locator(".set-row")).to_have_count(1)
+    expect(row.locator(".set-row.is-logged")).to_have_count(1)
+    page.get_by_text("Finish the session").click()
     page.get_by_label("Duration (minutes)").fill("20")
     page.get_by_role("button", name="Finish session").click()
     expect(page.get_by_text("Session finished. Well done.")).to_be_visible()
 
-    card(page, "Zz Row").get_by_role("link", name="Delete set 1").click()
+    page.get_by_role("link", name=re.compile("^Edit the sets")).click()
+    card(page, "Zz Row").locator(".entry-summary").click()
+    card(page, "Zz Row").get_by_role("link", name=re.compile("edit set 1$")).click()
+    card(page, "Zz Row").get_by_role("link", name="Delete this set").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         re.compile(r"^Delete set 1 of Zz Row\?$")
     )
@@ -74,13 +82,15 @@ def test_deleting_a_set_of_a_finished_session_asks_first(page, live_server, pers
     axe = Axe().run(page)
     assert axe.violations_count == 0, axe.generate_report()
     page.get_by_role("link", name="Keep it").click()
-    expect(card(page, "Zz Row").locator(".set-row")).to_have_count(1)
+    expect(card(page, "Zz Row").locator(".set-row.is-logged")).to_have_count(1)
     assert SetLog.objects.count() == 1
 
-    card(page, "Zz Row").get_by_role("link", name="Delete set 1").click()
+    card(page, "Zz Row").locator(".entry-summary").click()
+    card(page, "Zz Row").get_by_role("link", name=re.compile("edit set 1$")).click()
+    card(page, "Zz Row").get_by_role("link", name="Delete this set").click()
     page.get_by_role("button", name="Delete the set").click()
     expect(page.get_by_text("That set was already removed.")).to_have_count(0)
     expect(page.get_by_role("status").first).to_contain_text("Set removed: 10 reps.")
-    expect(card(page, "Zz Row").locator(".set-row")).to_have_count(0)
+    expect(card(page, "Zz Row").locator(".set-row.is-logged")).to_have_count(0)
     assert not SetLog.objects.exists()
     shot(page, "set-deleted")

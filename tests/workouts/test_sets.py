@@ -43,12 +43,15 @@ def test_it_logs_a_set_and_goes_back_to_the_movement(client, user, entry):
     assert set_log.idempotency_key == key
 
 
-def test_it_returns_the_movement_card_for_htmx(client, user, entry):
+def test_it_returns_only_the_set_table_for_htmx(client, user, entry):
     client.force_login(user)
     response = post_set(client, entry, {"idempotency_key": uuid.uuid4(), "reps": 9}, **HTMX)
     content = response.content.decode()
     assert response.status_code == 200
-    assert content.lstrip().startswith(f'<article id="entry-{entry.pk}"')
+    assert content.lstrip().startswith(f'<div class="set-table" id="entry-{entry.pk}-sets"')
+    assert "Note pain or discomfort" not in content  # not the whole card
+    assert f'id="entry-{entry.pk}-progress" hx-swap-oob="true"' in content
+    assert "1 of 2 sets" in content
     assert "<html" not in content
     assert "9 reps" in content
     assert "Log set 2" in content
@@ -87,7 +90,7 @@ def test_the_next_set_is_prefilled_from_the_last_one_and_switches_side(client, u
     client.force_login(user)
     content = client.get(entry.session.get_absolute_url()).content.decode()
     assert f'id="entry-{entry.pk}-reps" value="7"' in content
-    assert f'value="right" id="entry-{entry.pk}-side_2" checked' in content
+    assert '<input type="hidden" name="side" value="right">' in content
 
 
 @pytest.mark.parametrize(
@@ -109,7 +112,7 @@ def test_bad_values_show_a_message_in_place_and_save_nothing(client, user, entry
     assert response.status_code == 200
     content = response.content.decode()
     assert message in content
-    assert content.lstrip().startswith(f'<article id="entry-{entry.pk}"')
+    assert content.lstrip().startswith(f'<div class="set-table" id="entry-{entry.pk}-sets"')
     assert not SetLog.objects.exists()
 
 
@@ -155,8 +158,6 @@ def test_undo_removes_the_set_it_names(client, user, entry):
     second = SetLogFactory(entry=entry, reps=8)
     entry.refresh_status()
     client.force_login(user)
-    page = client.get(entry.session.get_absolute_url()).content.decode()
-    assert f'name="set" value="{second.pk}"' in page
     response = undo(client, entry, second, **HTMX)
     assert response.status_code == 200
     assert "Set removed: 8 reps." in response.content.decode()
@@ -217,7 +218,9 @@ def test_deleting_a_set_of_a_finished_session_asks_first(client, user, entry):
     entry.session.finish(minutes=30)
     client.force_login(user)
     page = client.get(entry.session.get_absolute_url()).content.decode()
-    assert f'href="{delete_url(set_log)}"' in page
+    assert "Edit" in page and f"movements/{entry.pk}/sets/" not in page  # a read-only summary
+    edit = client.get(reverse("workouts:edit_set", args=[entry.pk, set_log.pk])).content.decode()
+    assert f'href="{delete_url(set_log)}"' in edit
     confirm = client.get(delete_url(set_log))
     assert confirm.status_code == 200
     assert "Delete set 1 of" in confirm.content.decode()

@@ -11,7 +11,7 @@ from tests.factories import (
     TargetFactory,
     WorkoutSessionFactory,
 )
-from workouts.views.logging import SWAP_CHOICES
+from workouts.swaps import SEARCH_RESULTS, SWAP_CHOICES
 
 pytestmark = pytest.mark.django_db
 
@@ -65,13 +65,47 @@ def test_swap_offers_a_short_list_however_big_the_library(client, user, row_entr
     html = client.get(reverse("workouts:session", args=[row_entry.session_id])).content.decode()
 
     assert len(swap_options(html, row_entry)) == SWAP_CHOICES
-    add = re.search(r'<select name="exercise" id="add-exercise">(.*?)</select>', html, re.S).group(
-        1
+    assert 'id="add-exercise"' not in html  # the library is searched, not carried in the page
+
+
+def test_adding_searches_the_library_and_answers_a_few(client, user, row_entry):
+    ExerciseFactory.create_batch(SEARCH_RESULTS + 5, kind=Kind.STRENGTH, name=factory_name())
+    client.force_login(user)
+    url = reverse("workouts:add_entry", args=[row_entry.session_id])
+
+    found = client.get(url, {"q": "findable"}, HTTP_HX_REQUEST="true").content.decode()
+    page = client.get(url, {"q": "findable"}).content.decode()
+    none = client.get(url, {"q": "no such thing"}, HTTP_HX_REQUEST="true").content.decode()
+
+    assert found.lstrip().startswith('<div id="add-results"') and "<html" not in found
+    assert found.count('name="exercise"') == SEARCH_RESULTS
+    assert f"Showing {SEARCH_RESULTS} of {SEARCH_RESULTS + 5}" in found
+    assert "<html" in page and page.count('name="exercise"') == SEARCH_RESULTS
+    assert "No movement has that name" in none
+
+
+def test_an_added_movement_opens_in_the_session(client, user, row_entry):
+    client.force_login(user)
+    lat = Exercise.objects.get(name="Lat pull")
+    url = reverse("workouts:add_entry", args=[row_entry.session_id])
+
+    response = client.post(url, {"exercise": lat.pk}, HTTP_HX_REQUEST="true")
+    refused = client.post(url, {"exercise": "999999"}, follow=True)
+
+    added = row_entry.session.entries.get(exercise=lat)
+    assert f'<details id="entry-{added.pk}" class="card entry entry-planned" data-entry' in (
+        response.content.decode()
     )
-    assert add.count('<option value="') == 1 + 5 + SWAP_CHOICES + 5  # adding offers every one
+    assert "Choose a movement from the list." in refused.content.decode()
 
 
-def test_the_logged_set_fragment_carries_the_short_list_too(client, user, row_entry):
+def factory_name():
+    import factory
+
+    return factory.Sequence(lambda n: f"Findable move {n:03d}")
+
+
+def test_the_short_list_stays_after_a_set_is_logged(client, user, row_entry):
     client.force_login(user)
 
     response = client.post(
@@ -79,4 +113,5 @@ def test_the_logged_set_fragment_carries_the_short_list_too(client, user, row_en
     )
 
     assert response.status_code == 200
-    assert swap_options(response.content.decode(), row_entry) == ["Zz close", "Yy near", "Lat pull"]
+    page = client.get(reverse("workouts:session", args=[row_entry.session_id])).content.decode()
+    assert swap_options(page, row_entry) == ["Zz close", "Yy near", "Lat pull"]

@@ -201,13 +201,13 @@ def test_the_heaviest_pounds_allowed_are_1000_kg(client, user, logged_in_kg):
     assert SetLog.objects.filter(entry=entry).last().weight == Decimal("999.9897")
 
 
-def test_the_stepper_moves_in_five_pounds(client, user, logged_in_kg):
+def test_the_weight_box_of_the_next_set_is_in_pounds(client, user, logged_in_kg):
     use_unit(user, "lb")
 
     html = client.get(logged_in_kg["today"].get_absolute_url()).content.decode()
 
-    assert 'data-step="5"' in html
-    assert 'data-step="-5"' in html
+    assert '<span class="visually-hidden">Weight (lb)</span>' in html
+    assert '<span class="set-unit" aria-hidden="true">lb</span>' in html
 
 
 def test_logging_the_prefilled_pounds_stores_the_plan_and_last_time_exactly(

@@ -83,7 +83,7 @@ def test_the_finished_session_shows_zero_pain_and_what_was_not_recorded(
 
     assert "<dt>Pain before</dt><dd>0/10</dd>" in html
     assert f"<dt>Pain after</dt><dd>{NOT_RECORDED}</dd>" in html
-    assert f"<dt>Overall feeling</dt><dd>{NOT_RECORDED}</dd>" in html
+    assert f"<dt>Feeling</dt><dd>{NOT_RECORDED}</dd>" in html
 
 
 def test_the_pain_chart_says_not_recorded_in_words(client, pain_free_day):
