@@ -25,6 +25,7 @@ from routines.models import (
     ScheduledSession,
     new_feed_token,
 )
+from workouts import body_map
 from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
 
 EXPORT_FORMAT = "midback-account-export"
@@ -268,6 +269,9 @@ class _Importer:
                 row.get("entry_id") is not None and entry is None
             ):
                 raise AccountImportError(f"{where}: its session is not in the file.")
+            if "areas" not in row and isinstance(row.get("location"), str):
+                # A file from before the map had sides names one place.
+                row = row | {"areas": body_map.FORMER_LOCATIONS.get(row["location"], [])}
             notes.append(self.build(PainNote, row, where, user=user, session=session, entry=entry))
         self.keep_keys_free(PainNote, notes)
         PainNote.objects.bulk_create(notes)

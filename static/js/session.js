@@ -136,27 +136,33 @@
     });
   }
 
-  // Pain map: tapping a region picks the matching radio ----------------------------------------
+  // Pain map: tapping an area ticks (or unticks) its checkbox; the list stays the real control
+  // and folds away behind "Choose from a list" once the map shows.
   function setupPainMap(map) {
-    const svg = map.querySelector("[data-pain-map-svg]");
+    const views = map.querySelector("[data-pain-map-svg]");
     const hint = map.querySelector("[data-pain-map-hint]");
-    if (!svg || map.dataset.ready) return;
+    const list = map.querySelector("[data-pain-map-list]");
+    if (!views || map.dataset.ready) return;
     map.dataset.ready = "true";
-    svg.removeAttribute("hidden"); // SVG elements have no .hidden property
+    views.hidden = false;
     if (hint) hint.hidden = false;
+    const box = (area) => map.querySelector(`input[type='checkbox'][value='${area}']`);
+    if (list && !list.querySelector("input:checked") && !map.querySelector(".errorlist")) {
+      list.open = false;
+    }
     const sync = () => {
-      const checked = map.querySelector("input[type='radio']:checked");
-      svg.querySelectorAll(".pain-region").forEach((region) => {
-        region.classList.toggle("is-chosen", !!checked && region.dataset.location === checked.value);
+      map.querySelectorAll(".pain-region").forEach((region) => {
+        const input = box(region.dataset.location);
+        region.classList.toggle("is-chosen", !!input && input.checked);
       });
     };
-    svg.addEventListener("click", (event) => {
+    views.addEventListener("click", (event) => {
       const region = event.target.closest(".pain-region");
       if (!region) return;
-      const radio = map.querySelector(`input[type='radio'][value='${region.dataset.location}']`);
-      if (!radio) return;
-      radio.checked = true;
-      radio.dispatchEvent(new Event("change", { bubbles: true }));
+      const input = box(region.dataset.location);
+      if (!input) return;
+      input.checked = !input.checked;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
     });
     map.addEventListener("change", sync);
     sync();

@@ -101,15 +101,15 @@ def build_person(user, movements, equipment):
     third = finished(user, at(2026, 3, 9, 17), notes="Free session")
     logged(third, twist, [{"reps": 12}])
 
-    pain_note(session=first, timing="before", intensity=4, location="between-shoulder-blades")
+    pain_note(session=first, timing="before", intensity=4, areas=["between-shoulder-blades"])
     pain_note(entry=turned, timing="during", intensity=6, kind="sharp", text="Pinch on the left")
     pain_note(session=first, timing="after", intensity=2, kind="stiffness")
     pain_note(
-        session=second, timing="day", intensity=3, location="neck", after_fall=True, text="Slip"
+        session=second, timing="day", intensity=3, areas=["neck"], after_fall=True, text="Slip"
     )
     # A day entry is not tied to a session.
     PainNote.objects.create(
-        user=user, intensity=1, location="upper-back", kind="ache", timing="day", text="Fine"
+        user=user, intensity=1, areas=["upper-back-left"], kind="ache", timing="day", text="Fine"
     )
     FlareUpFactory(
         user=user,

@@ -43,7 +43,7 @@ def march(user):
     logged(first, row, [{"reps": 10, "weight": 0}])
     second = finished(user, at(2026, 3, 4), pain_before=4, pain_after=2)
     entry = logged(second, row, [{"reps": 10, "weight": "22.5"}])
-    pain_note(entry=entry, intensity=0, location="between-shoulder-blades", kind="numbness")
+    pain_note(entry=entry, intensity=0, areas=["between-shoulder-blades"], kind="numbness")
     stopped = logged(second, ExerciseFactory(name="Test pull-apart"), [])
     stopped.stop_for_pain()
     logged(second, ExerciseFactory(name="Test band row"), []).skip("time")

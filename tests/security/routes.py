@@ -213,7 +213,8 @@ FINISH_FIELDS = {
 PAIN_FIELDS = {
     "idempotency_key": "uuid",
     "intensity": "int",
-    "location": "choice:upper-back,neck,between-shoulder-blades",
+    "areas": "choice:upper-back-left,neck,between-shoulder-blades",
+    "worse_with": "choice:sitting,lifting,exercise",
     "kind": "choice:ache,sharp,numbness",
     "timing": "choice:during,day,before",  # entry-pain: during only
     "after_fall": "bool",

@@ -23,6 +23,7 @@ from accounts.models import Profile
 from exercises.caching import cached
 from exercises.models import Exercise
 from midback.htmx import is_fragment_request, page_or_fragment
+from midback.validators import parse_id
 from routines.models import Routine
 from workouts import safety
 from workouts.forms import (
@@ -522,12 +523,22 @@ def swap(request, pk):
     return entries_response(request, entry.session)
 
 
-def note_summary(note):
-    return f"{note.intensity}/10 · {note.get_kind_display()} · {note.get_location_display()}"
+def pain_form(request, **kwargs):
+    """The pain note form for this request; "same as last time" binds a copy of that note."""
+    last = request.user.pain_notes.first()
+    if request.method != "POST":
+        return PainNoteForm(last_note=last, **kwargs)
+    if "same_as_last" in request.POST:
+        pk = parse_id(request.POST["same_as_last"])
+        note = request.user.pain_notes.filter(pk=pk).first() if pk else None
+        if note is None:
+            raise Http404
+        return PainNoteForm.same_as(note, request.POST, last_note=last, **kwargs)
+    return PainNoteForm(request.POST, last_note=last, **kwargs)
 
 
-def pain_form_for(entry, data=None):
-    return PainNoteForm(data, timings=[PainNote.Timing.DURING], auto_id=f"entry-{entry.pk}-pain-%s")
+def pain_form_for(request, entry):
+    return pain_form(request, timings=[PainNote.Timing.DURING], auto_id=f"entry-{entry.pk}-pain-%s")
 
 
 @login_required
@@ -541,7 +552,7 @@ def entry_pain(request, pk):
     GET gives the form: a fragment for the movement card, or a page without JavaScript.
     """
     entry = get_object_or_404(user_entries(request.user).select_related("exercise"), pk=pk)
-    form = pain_form_for(entry, request.POST if request.method == "POST" else None)
+    form = pain_form_for(request, entry)
     page = "workouts/pain_entry.html"
     if request.method == "GET":
         template = page_or_fragment(request, page, "pain-form")
@@ -550,7 +561,7 @@ def entry_pain(request, pk):
         if not is_fragment_request(request):
             return render(request, page, {"entry": entry, "form": form})
         return entry_response(request, entry, bound={"pain_form": form})
-    values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+    values = form.note_values()
     try:
         with entry.session.held():
             note, created = PainNote.record(
@@ -566,7 +577,7 @@ def entry_pain(request, pk):
         return entry_response(request, entry, bound={"pain_form": form})
     entry.refresh_from_db(fields=["status", "skip_reason"])
     if not is_fragment_request(request):
-        messages.success(request, _("Pain note saved: %(note)s.") % {"note": note_summary(note)})
+        messages.success(request, _("Pain note saved: %(note)s.") % {"note": note.summary()})
     return entry_response(request, entry, just_noted=note, guidance=guidance)
 
 
@@ -645,9 +656,9 @@ def edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def pain_new(request):
     """A day entry: how the back feels, outside any session."""
-    form = PainNoteForm(request.POST or None, timings=[PainNote.Timing.DAY])
+    form = pain_form(request, timings=[PainNote.Timing.DAY], when=True)
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        values = form.note_values()
         try:
             note, _created = PainNote.record(
                 user=request.user, idempotency_key=form.cleaned_data["idempotency_key"], **values
