@@ -260,7 +260,9 @@ class CheckInForm(forms.Form):
         label=_("How is your back today? 0 is no pain, 10 the worst"),
         min_value=0,
         max_value=10,
-        error_messages=range_messages(0, 10) | {"required": _("Choose a number from 0 to 10.")},
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"), _("Choose a number from 0 to 10.")
+        ),
     )
 
 

@@ -31,6 +31,7 @@ from routines.scheduling import (
     plan_week,
     week_start_for,
 )
+from workouts.views.check_in import card_context as check_in_card
 
 # How far ahead Today looks for the next session.
 NEXT_HORIZON = datetime.timedelta(days=60)
@@ -95,6 +96,7 @@ def today(request):
             "start_url": reverse("workouts:start"),
             "done": done,
             "has_plans": bool(found) or user.scheduled_sessions.exists(),
+            "check_in": check_in_card(user, day),
         },
     )
 

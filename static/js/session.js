@@ -1,4 +1,4 @@
-// The session page's helpers: +/- steppers, hold and rest timers, the pain map, and a clear
+// The session page's helpers: +/- steppers, hold and rest timers, and a clear
 // message when a save fails. Every form works without this file.
 (() => {
   "use strict";
@@ -136,42 +136,9 @@
     });
   }
 
-  // Pain map: tapping an area ticks (or unticks) its checkbox; the list stays the real control
-  // and folds away behind "Choose from a list" once the map shows.
-  function setupPainMap(map) {
-    const views = map.querySelector("[data-pain-map-svg]");
-    const hint = map.querySelector("[data-pain-map-hint]");
-    const list = map.querySelector("[data-pain-map-list]");
-    if (!views || map.dataset.ready) return;
-    map.dataset.ready = "true";
-    views.hidden = false;
-    if (hint) hint.hidden = false;
-    const box = (area) => map.querySelector(`input[type='checkbox'][value='${area}']`);
-    if (list && !list.querySelector("input:checked") && !map.querySelector(".errorlist")) {
-      list.open = false;
-    }
-    const sync = () => {
-      map.querySelectorAll(".pain-region").forEach((region) => {
-        const input = box(region.dataset.location);
-        region.classList.toggle("is-chosen", !!input && input.checked);
-      });
-    };
-    views.addEventListener("click", (event) => {
-      const region = event.target.closest(".pain-region");
-      if (!region) return;
-      const input = box(region.dataset.location);
-      if (!input) return;
-      input.checked = !input.checked;
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    map.addEventListener("change", sync);
-    sync();
-  }
-
   function setup(root) {
     root.querySelectorAll("[data-step]").forEach((button) => { button.hidden = false; });
     root.querySelectorAll("[data-hold-timer]").forEach(setupHold);
-    root.querySelectorAll("[data-pain-map]").forEach(setupPainMap);
     const fresh = root.matches && root.matches("[data-rest-start]")
       ? root : root.querySelector("[data-rest-start]");
     if (fresh) {
