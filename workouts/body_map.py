@@ -256,3 +256,55 @@ def views(levels=None, texts=None):
         left_x, right_x = (30, 170) if view == BACK else (170, 30)
         drawn.append(View(view, title, shapes, left_x, right_x))
     return drawn
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    area: str
+    label: str
+    times: int
+    average: float
+    highest: int
+    level: int
+
+
+LEVELS = 4
+
+
+def period_summary(entries):
+    """How often and how strongly each area hurt, from (areas, intensity) pairs.
+
+    Each area's shade (1 to 4) follows the sum of its intensities against the area that hurt
+    most: often and strongly is darkest; once and mildly is lightest. Most-hurt first.
+    """
+    found = {}
+    for areas, intensity in entries:
+        for area in areas:
+            if area in _AREAS:
+                found.setdefault(area, []).append(intensity)
+    top = max((sum(values) for values in found.values()), default=0)
+    summary = []
+    for area, values in found.items():
+        total = sum(values)
+        level = 0 if total == 0 else max(1, -(-LEVELS * total // top))
+        summary.append(
+            AreaSummary(
+                area,
+                _AREAS[area][2],
+                len(values),
+                round(total / len(values), 1),
+                max(values),
+                level,
+            )
+        )
+    return sorted(summary, key=lambda s: (-s.level, -s.times, AREA_CODES.index(s.area)))
+
+
+def shaded_views(summary):
+    levels = {s.area: s.level for s in summary}
+    texts = {
+        s.area: _("%(area)s: %(times)s times, on average %(average)s out of 10")
+        % {"area": s.label, "times": s.times, "average": s.average}
+        for s in summary
+    }
+    return views(levels, texts)

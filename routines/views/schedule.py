@@ -26,6 +26,7 @@ from routines.schedule_forms import RescheduleForm, ScheduleForm
 from routines.scheduling import (
     ONE_DAY,
     calendar_feed,
+    done_plans,
     local_today,
     occurrences,
     plan_week,
@@ -73,11 +74,7 @@ def today(request):
     due = [o for o in found if o.date == day]
     upcoming = [o for o in found if o.date > day and not o.skipped][:3]
     # Plans already logged today get a "Done" mark instead of a Start button.
-    done = set(
-        user.workout_sessions.finished()
-        .filter(scheduled_date=day, schedule__isnull=False)
-        .values_list("schedule_id", flat=True)
-    )
+    done = done_plans(user, day)
     flare_up = running_flare_up(user, day)
     gentle = mobility_routine() if flare_up else None
     return render(

@@ -33,6 +33,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import F
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from routines.reminders import unsubscribe_token
 from tests.factories import (
     CalendarFeedFactory,
     ExerciseFactory,
@@ -171,6 +172,10 @@ def a_pain_note(user):
 
 def a_feed(user):
     return {"token": CalendarFeedFactory(user=user).token}
+
+
+def an_unsubscribe_link(user):
+    return {"token": unsubscribe_token(user, "session")}
 
 
 def a_share_link(user):
@@ -322,6 +327,7 @@ ROUTES = {
     "routines:calendar_regenerate": post_only(Access.LOGIN),
     "routines:calendar_revoke": post_only(Access.LOGIN),
     "routines:calendar_feed": token(a_feed),
+    "routines:unsubscribe": token(an_unsubscribe_link),
     # Session log
     "workouts:current": login(ok=(200, 302)),
     "workouts:start": post_only(Access.LOGIN, routine="routine", schedule="schedule", date="date"),
@@ -342,6 +348,11 @@ ROUTES = {
         post=True, fields={**PAIN_FIELDS, "timing": "choice:day,during,after"}
     ),
     "workouts:pain_note": owned(a_pain_note),
+    "workouts:check_in": login(),
+    "workouts:check_in_rate": post_only(Access.LOGIN, rating="int"),
+    "workouts:check_in_mark": post_only(
+        Access.LOGIN, areas="choice:neck,lower-back-left,hip-right"
+    ),
     # History, progress and exports
     "workouts:history": login(query=True, fields={"page": "int"}),
     "workouts:progress": login(query=True, fields={"weeks": "int"}),
