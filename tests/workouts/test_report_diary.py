@@ -35,7 +35,7 @@ def diary(user):
 
 def rows_of(content, caption):
     table = content.split(f"<caption>{caption}</caption>")[1].split("</table>")[0]
-    return [row for row in table.split("<tr>")[2:]]
+    return table.split("<tr>")[2:]
 
 
 def test_day_ratings_join_the_pain_chart_and_its_table(client, user, diary):
