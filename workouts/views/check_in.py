@@ -56,7 +56,8 @@ def rate(request):
     if not is_fragment_request(request):
         messages.success(request, saved)
         return redirect("workouts:check_in")
-    context = card_context(request.user, check_in=check_in, saved=saved)
+    # The button tapped is gone with the old card: focus moves to what it says.
+    context = card_context(request.user, check_in=check_in, saved=saved) | {"card_swapped": True}
     return render(request, f"{PAGE}#check-in-card", context)
 
 
