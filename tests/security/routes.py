@@ -23,6 +23,7 @@ prefixes).
 """
 
 import datetime
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -272,6 +273,11 @@ ROUTES = {
             "training_at": "choice:home,gym,custom",
             "equipment": "equipment",
             "reminders": "bool",
+            "reminder_time": "choice:07:30,06:00,23:45",
+            "reminder_days": "choice:0,3,6",
+            "check_in_reminders": "bool",
+            "check_in_time": "choice:20:00,08:15",
+            "check_in_days": "choice:6,1",
         },
     ),
     "accounts:delete": login(post=True, fields={"password": "password"}),
@@ -444,6 +450,7 @@ OWNER_PATHS = {
     "workouts.sessionexercise": "session__user",
     "workouts.setlog": "entry__session__user",
     "workouts.painnote": "user",
+    "workouts.checkin": "user",
     "accounts.profile": "user",
 }
 
@@ -459,6 +466,11 @@ def _snapshot_models():
             yield model
 
 
+def _hashable(row):
+    # JSON columns (a note's areas) come back as lists.
+    return tuple(json.dumps(v, sort_keys=True) if isinstance(v, list | dict) else v for v in row)
+
+
 def snapshot():
     """Every row of the app's data, model by model, each row as (owner id or None, values)."""
     user_model = get_user_model()
@@ -472,10 +484,10 @@ def snapshot():
         owner = "pk" if model is user_model else OWNER_PATHS.get(label)
         queryset = model._default_manager.order_by("pk")
         if owner is None:
-            state[label] = [(None, row) for row in queryset.values_list(*columns)]
+            state[label] = [(None, _hashable(row)) for row in queryset.values_list(*columns)]
         else:
             rows = queryset.annotate(owner_=F(owner)).values_list("owner_", *columns)
-            state[label] = [(row[0], row[1:]) for row in rows]
+            state[label] = [(row[0], _hashable(row[1:])) for row in rows]
     return state
 
 
