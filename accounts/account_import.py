@@ -26,7 +26,7 @@ from routines.models import (
     new_feed_token,
 )
 from workouts import body_map
-from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
+from workouts.models import CheckIn, PainNote, SessionExercise, SetLog, WorkoutSession
 
 EXPORT_FORMAT = "midback-account-export"
 SUPPORTED_VERSIONS = {1, 2}
@@ -138,6 +138,7 @@ class _Importer:
         self.create_pain_notes(user)
         self.create_calendar_feed(user)
         self.create_flare_ups(user)
+        self.create_check_ins(user)
         self.create_share_links(user)
         return user
 
@@ -292,6 +293,12 @@ class _Importer:
         rows = self.section(self.data, "flare_ups", "export", required=False)
         FlareUp.objects.bulk_create(
             self.build(FlareUp, row, f"flare_ups[{n}]", user=user) for n, row in enumerate(rows)
+        )
+
+    def create_check_ins(self, user):
+        rows = self.section(self.data, "check_ins", "export", required=False)
+        CheckIn.objects.bulk_create(
+            self.build(CheckIn, row, f"check_ins[{n}]", user=user) for n, row in enumerate(rows)
         )
 
     def create_share_links(self, user):

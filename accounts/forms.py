@@ -200,12 +200,20 @@ class SettingsForm(PlainLabelsMixin, forms.ModelForm):
         self.fields["equipment"].queryset = Equipment.objects.order_by("name")
         self.fields["time_zone"].error_messages["required"] = _("Enter your time zone.")
         for name in ("reminder_time", "check_in_time"):
+            # Left out of a post, a time stays as it was.
+            self.fields[name].required = False
             self.fields[name].error_messages |= {
                 "required": _("Enter a time such as 07:30."),
                 "invalid": _("Enter a time such as 07:30."),
             }
         for name in ("reminder_days", "check_in_days"):
             self.fields[name].required = False
+
+    def clean_reminder_time(self):
+        return self.cleaned_data["reminder_time"] or self.instance.reminder_time
+
+    def clean_check_in_time(self):
+        return self.cleaned_data["check_in_time"] or self.instance.check_in_time
 
     def clean(self):
         cleaned = super().clean()

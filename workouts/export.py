@@ -256,6 +256,7 @@ def account_data(user):
             for session in sessions
         ],
         "pain_notes": [fields_of(note) for note in user.pain_notes.order_by("noted_at", "pk")],
+        "check_ins": [fields_of(c, exclude=("id", "user")) for c in user.check_ins.order_by("day")],
         "calendar_feed": fields_of(feed, exclude=("id", "user")) if feed else None,
         "flare_ups": [fields_of(f) for f in user.flare_ups.order_by("started_on", "pk")],
         # What was shared with whom, and how often it was opened; never the secret itself.

@@ -81,9 +81,11 @@ def test_an_unknown_area_is_refused(client, user):
     assert CheckIn.objects.get().areas == []
 
 
-def test_where_before_any_rating_today_is_a_404(client, user):
+def test_where_before_any_rating_today_asks_for_the_number(client, user):
     client.force_login(user)
-    assert client.post(MARK, {"areas": ["neck"]}).status_code == 404
+    response = client.post(MARK, {"areas": ["neck"]}, follow=True)
+    assert "Tap a number first" in response.content.decode()
+    assert not CheckIn.objects.exists()
 
 
 def test_each_person_has_their_own_check_in(client, user, other_user):

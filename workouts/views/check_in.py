@@ -3,7 +3,6 @@ from the reminder email's link."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -67,7 +66,9 @@ def mark(request):
     """Where it hurts today; the map saves on each tap, so only the status line comes back."""
     check_in = request.user.check_ins.filter(day=local_today(request.user)).first()
     if check_in is None:
-        raise Http404
+        # Where, before any number today (a page left open past midnight): ask for the number.
+        messages.info(request, _("Tap a number first: how is your back today?"))
+        return redirect("workouts:check_in")
     form = CheckInAreasForm(request.POST, auto_id="check-in-%s")
     if form.is_valid():
         check_in.mark(form.cleaned_data["areas"])
