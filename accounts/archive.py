@@ -25,7 +25,8 @@ from routines.models import (
     ScheduledSession,
     new_feed_token,
 )
-from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
+from workouts import body_map
+from workouts.models import CheckIn, PainNote, SessionExercise, SetLog, WorkoutSession
 
 EXPORT_FORMAT = "midback-account-export"
 # Version 1 held weights in the person's unit; from version 2 they are all in kg.
@@ -110,6 +111,7 @@ def account_data(user):
             for session in sessions
         ],
         "pain_notes": [fields_of(note) for note in user.pain_notes.order_by("noted_at", "pk")],
+        "check_ins": [fields_of(c, exclude=("id", "user")) for c in user.check_ins.order_by("day")],
         "calendar_feed": fields_of(feed, exclude=("id", "user")) if feed else None,
         "flare_ups": [fields_of(f) for f in user.flare_ups.order_by("started_on", "pk")],
         # What was shared with whom, and how often it was opened; never the secret itself.
@@ -227,6 +229,7 @@ class _Importer:
         self.create_pain_notes(user)
         self.create_calendar_feed(user)
         self.create_flare_ups(user)
+        self.create_check_ins(user)
         self.create_share_links(user)
         return user
 
@@ -358,6 +361,9 @@ class _Importer:
                 row.get("entry_id") is not None and entry is None
             ):
                 raise AccountImportError(f"{where}: its session is not in the file.")
+            if "areas" not in row and isinstance(row.get("location"), str):
+                # A file from before the map had sides names one place.
+                row = row | {"areas": body_map.FORMER_LOCATIONS.get(row["location"], [])}
             notes.append(self.build(PainNote, row, where, user=user, session=session, entry=entry))
         self.keep_keys_free(PainNote, notes)
         PainNote.objects.bulk_create(notes)
@@ -378,6 +384,12 @@ class _Importer:
         rows = self.section(self.data, "flare_ups", "export", required=False)
         FlareUp.objects.bulk_create(
             self.build(FlareUp, row, f"flare_ups[{n}]", user=user) for n, row in enumerate(rows)
+        )
+
+    def create_check_ins(self, user):
+        rows = self.section(self.data, "check_ins", "export", required=False)
+        CheckIn.objects.bulk_create(
+            self.build(CheckIn, row, f"check_ins[{n}]", user=user) for n, row in enumerate(rows)
         )
 
     def create_share_links(self, user):

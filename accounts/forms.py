@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Profile, validate_time_zone
+from accounts.models import DAY_NAMES, Profile, days_from_mask, mask_from_days, validate_time_zone
 from exercises.models import Equipment
 from midback.forms import PlainLabelsMixin
 from midback.validators import parse_id
@@ -108,6 +108,29 @@ class EquipmentChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class DaysField(forms.TypedMultipleChoiceField):
+    """Weekday checkboxes, stored as the profile's bit mask of days."""
+
+    widget = forms.CheckboxSelectMultiple(attrs={"class": "choice-list day-list"})
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_value", None)
+        kwargs.pop("min_value", None)
+        kwargs.pop("step_size", None)
+        super().__init__(
+            choices=[(n, name) for n, name in enumerate(DAY_NAMES)], coerce=int, **kwargs
+        )
+
+    def prepare_value(self, value):
+        return days_from_mask(value) if isinstance(value, int) else value
+
+    def clean(self, value):
+        return mask_from_days(super().clean(value))
+
+
+TIME_INPUT = forms.TimeInput(attrs={"type": "time", "step": 900}, format="%H:%M")
+
+
 class SettingsForm(PlainLabelsMixin, forms.ModelForm):
     weekly_target = forms.IntegerField(
         label=_("Sessions a week"),
@@ -126,8 +149,25 @@ class SettingsForm(PlainLabelsMixin, forms.ModelForm):
             "training_at",
             "equipment",
             "reminders",
+            "reminder_time",
+            "reminder_days",
+            "check_in_reminders",
+            "check_in_time",
+            "check_in_days",
         ]
-        field_classes = {"equipment": EquipmentChoiceField}
+        field_classes = {
+            "equipment": EquipmentChoiceField,
+            "reminder_days": DaysField,
+            "check_in_days": DaysField,
+        }
+        labels = {
+            "reminders": _("Email me on days with a session planned"),
+            "reminder_time": _("At"),
+            "reminder_days": _("On"),
+            "check_in_reminders": _("Email me a reminder to check in"),
+            "check_in_time": _("At"),
+            "check_in_days": _("On"),
+        }
         widgets = {
             "time_zone": forms.TextInput(
                 attrs={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"}
@@ -135,6 +175,8 @@ class SettingsForm(PlainLabelsMixin, forms.ModelForm):
             "weight_unit": forms.RadioSelect(attrs={"class": "choice-list"}),
             "training_at": forms.RadioSelect(attrs={"class": "choice-list"}),
             "equipment": forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}),
+            "reminder_time": TIME_INPUT,
+            "check_in_time": TIME_INPUT,
         }
         help_texts = {
             "time_zone": _("A city name such as Europe/Berlin. “Today” follows this zone."),
@@ -146,16 +188,41 @@ class SettingsForm(PlainLabelsMixin, forms.ModelForm):
                 "At home and at a gym fill in the equipment for you; pick “My own list” to "
                 "tick exactly what you have."
             ),
-            "reminders": _("An email on the mornings you have a session planned."),
+            "reminders": _(
+                "Sessions already done or skipped that day are left out; no sessions, no email."
+            ),
+            "reminder_time": _("Your own time, in the time zone above."),
+            "check_in_reminders": _("Not sent on days you have already checked in."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["equipment"].queryset = Equipment.objects.order_by("name")
         self.fields["time_zone"].error_messages["required"] = _("Enter your time zone.")
+        for name in ("reminder_time", "check_in_time"):
+            # Left out of a post, a time stays as it was.
+            self.fields[name].required = False
+            self.fields[name].error_messages |= {
+                "required": _("Enter a time such as 07:30."),
+                "invalid": _("Enter a time such as 07:30."),
+            }
+        for name in ("reminder_days", "check_in_days"):
+            self.fields[name].required = False
+
+    def clean_reminder_time(self):
+        return self.cleaned_data["reminder_time"] or self.instance.reminder_time
+
+    def clean_check_in_time(self):
+        return self.cleaned_data["check_in_time"] or self.instance.check_in_time
 
     def clean(self):
         cleaned = super().clean()
+        for switch, days in (
+            ("reminders", "reminder_days"),
+            ("check_in_reminders", "check_in_days"),
+        ):
+            if cleaned.get(switch) and cleaned.get(days) == 0:
+                self.add_error(days, _("Choose at least one day, or switch this reminder off."))
         preset = Profile.preset_equipment(cleaned.get("training_at"))
         if preset is not None:
             cleaned["equipment"] = preset

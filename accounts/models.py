@@ -1,3 +1,4 @@
+import datetime
 import functools
 import zoneinfo
 
@@ -25,6 +26,27 @@ def _time_zone_set():
 def validate_time_zone(value):
     if value not in _time_zone_set():
         raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+# Weekdays as bits, Monday first (1) to Sunday (64); every day is 127.
+EVERY_DAY = 127
+DAY_NAMES = [
+    _("Monday"),
+    _("Tuesday"),
+    _("Wednesday"),
+    _("Thursday"),
+    _("Friday"),
+    _("Saturday"),
+    _("Sunday"),
+]
+
+
+def days_from_mask(mask):
+    return [day for day in range(7) if mask & (1 << day)]
+
+
+def mask_from_days(days):
+    return sum(1 << int(day) for day in set(days))
 
 
 class Profile(models.Model):
@@ -58,6 +80,11 @@ class Profile(models.Model):
         "exercises.Equipment", blank=True, verbose_name=_("equipment you have")
     )
     reminders = models.BooleanField(_("email reminders"), default=False)
+    reminder_time = models.TimeField(_("session reminder time"), default=datetime.time(7, 0))
+    reminder_days = models.PositiveSmallIntegerField(_("session reminder days"), default=EVERY_DAY)
+    check_in_reminders = models.BooleanField(_("daily check-in reminder"), default=False)
+    check_in_time = models.TimeField(_("check-in reminder time"), default=datetime.time(20, 0))
+    check_in_days = models.PositiveSmallIntegerField(_("check-in reminder days"), default=EVERY_DAY)
 
     class Meta:
         verbose_name = _("profile")
@@ -67,7 +94,12 @@ class Profile(models.Model):
                 condition=Q(weekly_target__gte=1, weekly_target__lte=7),
                 name="profile_weekly_target_1_to_7",
                 violation_error_message=_("Choose a weekly target from 1 to 7 sessions."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(reminder_days__lte=EVERY_DAY, check_in_days__lte=EVERY_DAY),
+                name="profile_reminder_days_are_weekdays",
+                violation_error_message=_("Choose days of the week."),
+            ),
         ]
 
     def __str__(self):

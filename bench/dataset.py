@@ -7,6 +7,7 @@ own fields (so a new column with a default needs no change here) and streamed wi
 
 import datetime as dt
 import itertools
+import json
 import random
 import time
 import uuid
@@ -14,12 +15,13 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import connection
+from django.db import connection, models
 from django.utils import timezone
 
 from accounts.models import Profile
 from exercises.models import Equipment, Exercise, Kind, Level, Muscle, Target
 from routines.models import Purpose, Routine, RoutineItem, ScheduledSession
+from workouts import body_map
 from workouts.models import PainNote, SessionExercise, SetLog, WorkoutSession
 
 USERS = 10_000
@@ -51,12 +53,22 @@ def _copy(model, rows):
             for values in rows:
                 copy.write_row(
                     [
-                        values[f.attname]
-                        if f.attname in values
-                        else values.get(f.name, f.get_default())
+                        _column(
+                            f,
+                            values[f.attname]
+                            if f.attname in values
+                            else values.get(f.name, f.get_default()),
+                        )
                         for f in fields
                     ]
                 )
+
+
+def _column(field, value):
+    """A value as COPY takes it: JSON columns as JSON text (a list would go as an array)."""
+    if isinstance(field, models.JSONField):
+        return json.dumps(value)
+    return value
 
 
 def _reset_sequences(*models):
@@ -274,7 +286,7 @@ def build(seed=7):
     _timed("movements in sessions + sets", entries_and_sets)
 
     def pain_notes():
-        locations = list(PainNote.Location.values)
+        areas = list(body_map.AREA_CODES)
         kinds = [k for k in PainNote.Kind.values if k not in ("sharp", "shooting", "numbness")]
         _copy(
             PainNote,
@@ -284,7 +296,7 @@ def build(seed=7):
                     "session_id": first_session + n * SESSIONS_PER_USER + p,
                     "idempotency_key": uuid.UUID(int=rng.getrandbits(128), version=4),
                     "intensity": rng.randint(0, 6),
-                    "location": rng.choice(locations),
+                    "areas": [rng.choice(areas)],
                     "kind": rng.choice(kinds),
                     "timing": "after",
                     "noted_at": now - dt.timedelta(days=3 * (SESSIONS_PER_USER - p)),

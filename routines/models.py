@@ -442,12 +442,17 @@ class CalendarFeed(models.Model):
 
 
 class ReminderSent(models.Model):
-    """Written before a reminder email goes out, so each (user, local date) gets one."""
+    """Written before a reminder email goes out, so each (user, local date, kind) gets one."""
+
+    class Kind(models.TextChoices):
+        SESSION = "session", _("Session reminder")
+        CHECK_IN = "check-in", _("Check-in reminder")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_sent"
     )
     date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.SESSION)
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:
@@ -456,11 +461,16 @@ class ReminderSent(models.Model):
         verbose_name_plural = _("reminders sent")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "date"],
-                name="reminder_once_per_user_day",
+                fields=["user", "date", "kind"],
+                name="reminder_once_per_user_day_kind",
                 violation_error_message=_("A reminder went out for that day already."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["session", "check-in"]),
+                name="reminder_kind_known",
+                violation_error_message=_("Choose a kind of reminder from the list."),
+            ),
         ]
 
     def __str__(self):
-        return f"Reminder for {self.user} on {self.date}"
+        return f"{self.get_kind_display()} for {self.user} on {self.date}"

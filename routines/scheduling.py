@@ -1,5 +1,5 @@
 """Plans in time: occurrences of scheduled sessions, the rest-day guard, the calendar feed
-and the daily reminder email.
+and the links in reminder emails (routines/reminders.py).
 
 Occurrences are never stored ahead: they are worked out from each plan for the window a page
 shows, with the per-date changes (moved, skipped) laid over them.
@@ -11,12 +11,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -29,7 +24,6 @@ from routines.models import (
     LATEST_PLAN_DATE,
     OccurrenceChange,
     Purpose,
-    ReminderSent,
 )
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -40,9 +34,6 @@ MOST_STRENGTH_SESSIONS = 3
 FEED_DAYS_BACK = 14
 FEED_DAYS_AHEAD = 56
 FEED_EVENT_LENGTH = datetime.timedelta(minutes=30)
-# Reminders go out from breakfast time; after the evening they would only be noise.
-REMINDER_FROM = datetime.time(7, 0)
-REMINDER_UNTIL = datetime.time(21, 0)
 
 
 @dataclass(frozen=True)
@@ -167,6 +158,15 @@ def pause_for_flare_ups(user, found, start, end):
         replace(o, paused=True) if o.is_strength and any(f.covers(o.date) for f in flare_ups) else o
         for o in found
     ]
+
+
+def done_plans(user, day):
+    """The plans whose session of `day` is logged and finished (Today marks them done)."""
+    return set(
+        user.workout_sessions.finished()
+        .filter(scheduled_date=day, schedule__isnull=False)
+        .values_list("schedule_id", flat=True)
+    )
 
 
 def week_start_for(day):
@@ -355,70 +355,6 @@ def calendar_feed(user, profile, today, link=""):
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
-
-
-def send_due_reminders(now=None):
-    """Email each user who asked for reminders the list of today's sessions, once a day.
-
-    Safe to run as often as cron likes (every 15 minutes) and from overlapping workers: the
-    ReminderSent row is written before the email, inside the same transaction.
-    """
-    now = now or timezone.now()
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True, profile__reminders=True)
-        .exclude(email="")
-        .select_related("profile")
-        .order_by("pk")
-    )
-    utc_day = now.astimezone(datetime.UTC).date()
-    already = set(
-        ReminderSent.objects.filter(date__range=(utc_day - ONE_DAY, utc_day + ONE_DAY)).values_list(
-            "user_id", "date"
-        )
-    )
-    sent = 0
-    for user in users:
-        local = now.astimezone(user.profile.zone)
-        if not REMINDER_FROM <= local.time() < REMINDER_UNTIL:
-            continue
-        if (user.pk, local.date()) in already:
-            continue
-        if send_reminder(user, local.date()):
-            sent += 1
-    return sent
-
-
-def send_reminder(user, day):
-    """Send the reminder for `day` unless one was already sent; True when this call sent it."""
-    todays = [o for o in occurrences(user, day, day + ONE_DAY) if not o.paused]
-    if not todays:
-        return False
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                ReminderSent.objects.create(user=user, date=day)
-        except IntegrityError:
-            # Another run got there first (or is sending right now).
-            return False
-        context = {
-            "user": user,
-            "day": day,
-            "occurrences": todays,
-            "today_url": site_url(reverse("routines:today")),
-        }
-        send_mail(
-            subject=ngettext(
-                "Today on Midback: %(count)s session",
-                "Today on Midback: %(count)s sessions",
-                len(todays),
-            )
-            % {"count": len(todays)},
-            message=render_to_string("routines/schedule_reminder_email.txt", context),
-            from_email=None,
-            recipient_list=[user.email],
-        )
-    return True
 
 
 def site_url(path):

@@ -4,7 +4,7 @@ done by the task worker."""
 from crontask import cron
 from django.tasks import task
 
-from routines.scheduling import send_due_reminders
+from routines.reminders import send_due_reminders
 
 
 @cron("*/15 * * * *")

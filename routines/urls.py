@@ -1,6 +1,6 @@
 from django.urls import path
 
-from routines.views import routines, schedule
+from routines.views import reminders, routines, schedule
 
 app_name = "routines"
 
@@ -39,4 +39,6 @@ urlpatterns = [
     path("calendar/new/", schedule.calendar_regenerate, name="calendar_regenerate"),
     path("calendar/revoke/", schedule.calendar_revoke, name="calendar_revoke"),
     path("calendar/<slug:token>.ics", schedule.calendar_feed_ics, name="calendar_feed"),
+    # The link in every reminder email: switches that reminder off, no login needed
+    path("reminders/stop/<str:token>/", reminders.unsubscribe, name="unsubscribe"),
 ]

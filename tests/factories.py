@@ -194,7 +194,7 @@ class PainNoteFactory(DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     intensity = 2
-    location = "upper-back"
+    areas = factory.LazyFunction(lambda: ["upper-back-left"])
     kind = "ache"
     timing = "day"
 

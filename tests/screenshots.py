@@ -15,9 +15,15 @@ from django.utils import timezone
 
 from exercises.models import Exercise
 from tests.browser_login import log_in
-from tests.factories import RoutineFactory, RoutineItemFactory, ScheduledSessionFactory, UserFactory
+from tests.factories import (
+    PainNoteFactory,
+    RoutineFactory,
+    RoutineItemFactory,
+    ScheduledSessionFactory,
+    UserFactory,
+)
 from tests.workouts.progress_data import finished, logged
-from workouts.models import WorkoutSession
+from workouts.models import CheckIn, WorkoutSession
 
 SHOTS = os.environ.get("SCREENSHOTS")
 
@@ -143,3 +149,34 @@ def test_session_states(page, live_server):
     done = user.workout_sessions.filter(finished_at__isnull=False).first()
     page.goto(f"{live_server.url}/sessions/{done.pk}/")
     shoot(page, "session-summary")
+
+
+def test_pain_diary_pages(page, live_server):
+    user = a_person_with_some_training()
+    now = timezone.now()
+    PainNoteFactory(
+        user=user, noted_at=now - timedelta(days=2), intensity=4, areas=["lower-back-left"]
+    )
+    PainNoteFactory(
+        user=user,
+        noted_at=now - timedelta(days=1),
+        intensity=6,
+        areas=["lower-back-left", "hip-left", "mid-back-right"],
+        worse_with=["sitting"],
+    )
+    CheckIn.objects.create(
+        user=user, day=timezone.localdate() - timedelta(days=3), rating=3, areas=["neck"]
+    )
+    log_in(page, live_server, user)
+    for name, path in {
+        "pain-new": "/sessions/pain/new/",
+        "check-in": "/sessions/check-in/",
+        "report": "/sessions/report/",
+        "settings": "/accounts/settings/",
+    }.items():
+        page.goto(live_server.url + path)
+        shoot(page, name)
+    page.goto(live_server.url + "/sessions/pain/new/")
+    page.get_by_text("More: when, worse with, notes").click()
+    page.get_by_text("Choose from a list").click()
+    shoot(page, "pain-new-open")

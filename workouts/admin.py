@@ -29,7 +29,15 @@ class SetLogAdmin(admin.ModelAdmin):
 
 @admin.register(PainNote)
 class PainNoteAdmin(admin.ModelAdmin):
-    list_display = ["user", "noted_at", "intensity", "kind", "location", "timing", "after_fall"]
-    list_filter = ["kind", "location", "timing", "after_fall"]
+    list_display = [
+        "user",
+        "noted_at",
+        "intensity",
+        "kind",
+        "areas_display",
+        "timing",
+        "after_fall",
+    ]
+    list_filter = ["kind", "timing", "after_fall"]
     raw_id_fields = ["user", "session", "entry"]
     readonly_fields = ["idempotency_key"]

@@ -131,7 +131,7 @@ class Band:
 class Series:
     name: str
     css: str
-    marker: str  # "circle" or "square"
+    marker: str  # "circle", "square" or "diamond"
     points: list = field(default_factory=list)
     segments: list = field(default_factory=list)  # polyline "x,y x,y" strings
 
@@ -212,6 +212,12 @@ class Chart:
                 if line.marker == "square":
                     out.append(
                         f'<rect x="{point.corner_x}" y="{point.corner_y}" width="7" height="7">'
+                        f"<title>{e(str(point.text))}</title></rect>"
+                    )
+                elif line.marker == "diamond":
+                    out.append(
+                        f'<rect class="marker-diamond" x="{point.corner_x}" y="{point.corner_y}" '
+                        f'width="7" height="7" transform="rotate(45 {point.x} {point.y})">'
                         f"<title>{e(str(point.text))}</title></rect>"
                     )
                 else:
@@ -450,48 +456,68 @@ def hold_chart(stats, id="hold-chart"):
 
 
 def pain_chart(points, id="pain-chart", flare_ups=()):
-    before = average(p.before for p in points)
-    after = average(p.after for p in points)
+    sessions = [p for p in points if p.is_session]
+    days = [p for p in points if not p.is_session]
+    before = average(p.before for p in sessions)
+    after = average(p.after for p in sessions)
     if points:
         desc = _(
             "Pain on a 0 to 10 scale over %(n)s sessions: on average %(before)s before and "
             "%(after)s after."
         ) % {
-            "n": len(points),
+            "n": len(sessions),
             "before": _("not recorded") if before is None else before,
             "after": _("not recorded") if after is None else after,
         }
+        if days:
+            desc += " " + _(
+                "%(n)s ratings on their own (check-ins and notes), on average %(day)s."
+            ) % {"n": len(days), "day": average(p.on_day for p in days)}
     else:
         desc = _("No pain ratings in this period.")
     labels = [date_format(p.day, "j M") for p in points]
     moments = [_day_and_time(p.at) for p in points]
+    series = [
+        (
+            _("Before"),
+            "series-before",
+            "circle",
+            [p.before for p in points],
+            [
+                _("%(day)s: before %(n)s") % {"day": d, "n": p.before}
+                for d, p in zip(moments, points, strict=True)
+            ],
+        ),
+        (
+            _("After"),
+            "series-after",
+            "square",
+            [p.after for p in points],
+            [
+                _("%(day)s: after %(n)s") % {"day": d, "n": p.after}
+                for d, p in zip(moments, points, strict=True)
+            ],
+        ),
+    ]
+    if days:
+        series.append(
+            (
+                _("Check-ins and notes"),
+                "series-day",
+                "diamond",
+                [p.on_day for p in points],
+                [
+                    _("%(day)s: %(n)s on the day") % {"day": d, "n": p.on_day}
+                    for d, p in zip(moments, points, strict=True)
+                ],
+            )
+        )
     return line_chart(
         id=id,
-        title=_("Pain before and after sessions"),
+        title=_("Pain before and after sessions, and on other days"),
         desc=desc,
         labels=labels,
-        series=[
-            (
-                _("Before"),
-                "series-before",
-                "circle",
-                [p.before for p in points],
-                [
-                    _("%(day)s: before %(n)s") % {"day": d, "n": p.before}
-                    for d, p in zip(moments, points, strict=True)
-                ],
-            ),
-            (
-                _("After"),
-                "series-after",
-                "square",
-                [p.after for p in points],
-                [
-                    _("%(day)s: after %(n)s") % {"day": d, "n": p.after}
-                    for d, p in zip(moments, points, strict=True)
-                ],
-            ),
-        ],
+        series=series,
         top=10,
         shaded=[i for i, p in enumerate(points) if any(f.covers(p.day) for f in flare_ups)],
         shade_text=FLARE_TEXT,

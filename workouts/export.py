@@ -100,7 +100,7 @@ def pain_note_rows(user, zone):
             n.session_id,
             n.entry.exercise.name if n.entry else "",
             n.intensity,
-            n.get_location_display(),
+            n.areas_display(),
             n.get_kind_display(),
             n.get_timing_display(),
             "yes" if n.after_fall else "",

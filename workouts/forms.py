@@ -12,10 +12,12 @@ from exercises import dose
 from exercises.models import Exercise
 from midback.forms import FormRenderer, PlainLabelsMixin
 from routines.models import Routine
+from workouts import body_map
 from workouts.models import (
     MAX_SESSION_MINUTES,
     MAX_SETS,
     PAST_SESSION_DAYS,
+    WORSE_WITH,
     PainNote,
     SessionExercise,
     SetLog,
@@ -228,6 +230,21 @@ class RatingForm(forms.Form):
     rating = forms.IntegerField(min_value=0, max_value=10, error_messages=range_messages(0, 10))
 
 
+# How far a note's time may be from now: a phone's clock a little ahead, a diary a month back.
+NOTED_AT_SLACK = timedelta(minutes=5)
+NOTED_AT_REACH = timedelta(days=30)
+
+
+class AreasField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=body_map.AREA_CHOICES, **kwargs)
+
+    def clean(self, value):
+        return body_map.in_order(super().clean(value))
+
+
 class PainNoteForm(IdempotentForm, forms.ModelForm):
     intensity = forms.IntegerField(
         label=_("How strong (0-10)"),
@@ -236,25 +253,51 @@ class PainNoteForm(IdempotentForm, forms.ModelForm):
         error_messages=range_messages(0, 10) | {"required": _("Choose how strong it is.")},
         widget=forms.RadioSelect(choices=[(n, n) for n in range(11)]),
     )
+    areas = AreasField(
+        label=_("Where do you feel it?"),
+        error_messages={
+            "required": _("Choose where you feel it."),
+            "invalid_choice": _("Choose where you feel it from the list."),
+        },
+    )
+    worse_with = forms.MultipleChoiceField(
+        label=_("What made it worse? (optional)"),
+        choices=WORSE_WITH,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose what made it worse from the list.")},
+    )
+
+    # What "same as last time" copies: the timing is the page's, the words are today's.
+    SAME_FIELDS = ("intensity", "areas", "kind", "after_fall", "worse_with")
 
     class Meta:
         model = PainNote
-        fields = ["intensity", "location", "kind", "timing", "after_fall", "text"]
+        fields = ["intensity", "areas", "kind", "timing", "after_fall", "worse_with", "text"]
         widgets = {
-            "location": forms.RadioSelect,
             "kind": forms.RadioSelect,
             "timing": forms.RadioSelect,
             "text": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {
-            "location": {"required": _("Choose where you feel it.")},
             "kind": {"required": _("Choose what it feels like.")},
         }
 
-    def __init__(self, *args, timings=None, **kwargs):
+    def __init__(self, *args, timings=None, last_note=None, when=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.last_note = last_note
+        if when:
+            # A note outside a session may be about earlier today or the last days.
+            self.fields["noted_at"] = forms.DateTimeField(
+                label=_("When (leave as is for now)"),
+                required=False,
+                widget=forms.DateTimeInput(
+                    attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+                ),
+                error_messages={"invalid": _("Enter a date and time, or leave it empty.")},
+            )
         # Radio groups without an empty "------" option.
-        for name in ("location", "kind", "timing"):
+        for name in ("kind", "timing"):
             self.fields[name].choices = PainNote._meta.get_field(name).choices
         if timings is not None:
             self.fields["timing"].choices = [
@@ -265,6 +308,58 @@ class PainNoteForm(IdempotentForm, forms.ModelForm):
                 self.fields["timing"].widget = forms.HiddenInput()
                 # Fixed by the page, whatever the request says.
                 self.fields["timing"].disabled = True
+
+    @classmethod
+    def same_as(cls, note, data, **kwargs):
+        """A bound form repeating `note`, carrying this submission's key and timing."""
+        values = {name: getattr(note, name) for name in cls.SAME_FIELDS}
+        copied = {
+            "idempotency_key": data.get("idempotency_key", ""),
+            "timing": data.get("timing", ""),
+            "intensity": values["intensity"],
+            "areas": values["areas"],
+            "kind": values["kind"],
+            "worse_with": values["worse_with"],
+        }
+        if values["after_fall"]:
+            copied["after_fall"] = "on"
+        return cls(copied, **kwargs)
+
+    def clean_noted_at(self):
+        noted_at = self.cleaned_data.get("noted_at")
+        if noted_at is None:
+            return None
+        now = timezone.now()
+        if noted_at > now + NOTED_AT_SLACK:
+            raise forms.ValidationError(_("That time is still to come: enter a time up to now."))
+        if noted_at < now - NOTED_AT_REACH:
+            raise forms.ValidationError(_("Enter a time in the last 30 days."))
+        return min(noted_at, now)
+
+    def note_values(self):
+        values = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        if self.cleaned_data.get("noted_at"):
+            values["noted_at"] = self.cleaned_data["noted_at"]
+        return values
+
+
+class CheckInForm(forms.Form):
+    rating = forms.IntegerField(
+        label=_("How is your back today? 0 is no pain, 10 the worst"),
+        min_value=0,
+        max_value=10,
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"), _("Choose a number from 0 to 10.")
+        ),
+    )
+
+
+class CheckInAreasForm(forms.Form):
+    areas = AreasField(
+        label=_("Where? (optional)"),
+        required=False,
+        error_messages={"invalid_choice": _("Choose where you feel it from the list.")},
+    )
 
 
 class FinishForm(SessionFormMixin, forms.Form):

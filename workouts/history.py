@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts import weights
+from workouts import body_map
 from workouts.models import EntryStatus, PainNote, SessionExercise, SetLog, WorkoutSession
 
 PER_PAGE = 20
@@ -118,8 +119,8 @@ class Session:
         return self.pain_before is not None or self.pain_after is not None
 
 
-def _note(kind, intensity, location, timing, text):
-    details = f"{PainNote.Location(location).label} · {str(PainNote.Timing(timing).label).lower()}"
+def _note(kind, intensity, areas, timing, text):
+    details = f"{body_map.describe(areas)} · {str(PainNote.Timing(timing).label).lower()}"
     if text:
         details += f": {text}"
     return Note(f"{PainNote.Kind(kind).label} {intensity}/10", details)
@@ -214,7 +215,7 @@ def history_page(user, number, unit):
         # session made PostgreSQL scan every note).
         PainNote.objects.filter(session__in=ids)
         .order_by("-noted_at", "-pk")
-        .values_list("session_id", "entry_id", "kind", "intensity", "location", "timing", "text")
+        .values_list("session_id", "entry_id", "kind", "intensity", "areas", "timing", "text")
     )
     for session_id, entry_id, *note in notes:
         if entry_id is None:

@@ -3,6 +3,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import weights
 from exercises import dose
+from workouts import body_map
 from workouts.caching import log_changed
 
 # How many sets a movement can plan: the set table offers "Add a set" up to this.
@@ -545,17 +547,6 @@ class SetLog(models.Model):
         return f"Set of {self.entry}"
 
 
-class PainLocation(models.TextChoices):
-    BETWEEN_SHOULDER_BLADES = "between-shoulder-blades", _("Between the shoulder blades")
-    UPPER_BACK = "upper-back", _("Upper back")
-    LOWER_BACK = "lower-back", _("Lower back")
-    NECK = "neck", _("Neck")
-    SHOULDER = "shoulder", _("Shoulder")
-    CHEST_RIBS = "chest-ribs", _("Chest or ribs")
-    ARM = "arm", _("Arm")
-    LEG = "leg", _("Leg")
-
-
 class PainKind(models.TextChoices):
     STIFFNESS = "stiffness", _("Stiffness")
     ACHE = "ache", _("Ache")
@@ -573,9 +564,26 @@ class PainTiming(models.TextChoices):
     DAY = "day", _("A day entry")
 
 
-class PainNote(models.Model):
-    Location = PainLocation
+# What made it worse, a few taps in a note's "more" section.
+WORSE_WITH = [
+    ("sitting", _("Sitting")),
+    ("standing", _("Standing")),
+    ("bending", _("Bending")),
+    ("lifting", _("Lifting")),
+    ("twisting", _("Twisting")),
+    ("breathing", _("A deep breath")),
+    ("lying", _("Lying down")),
+    ("exercise", _("Exercise")),
+]
 
+
+def validate_worse_with(value):
+    known = {code for code, _label in WORSE_WITH}
+    if not isinstance(value, list) or not set(value) <= known or len(set(value)) != len(value):
+        raise ValidationError(_("Choose what made it worse from the list."), code="invalid")
+
+
+class PainNote(models.Model):
     Kind = PainKind
 
     Timing = PainTiming
@@ -601,9 +609,12 @@ class PainNote(models.Model):
     intensity = models.PositiveSmallIntegerField(
         _("intensity (0-10)"), validators=[MaxValueValidator(10)]
     )
-    location = models.CharField(_("where"), max_length=32, choices=Location.choices)
+    areas = models.JSONField(_("where"), default=list, validators=[body_map.validate_some_areas])
     kind = models.CharField(_("what it feels like"), max_length=16, choices=Kind.choices)
     timing = models.CharField(_("when"), max_length=8, choices=Timing.choices)
+    worse_with = models.JSONField(
+        _("made worse by"), default=list, blank=True, validators=[validate_worse_with]
+    )
     text = models.TextField(_("notes"), blank=True, max_length=2000)
     after_fall = models.BooleanField(_("after a fall or accident"), default=False)
     noted_at = models.DateTimeField(_("noted"), default=timezone.now)
@@ -625,9 +636,9 @@ class PainNote(models.Model):
                 violation_error_message=_("A note on a movement belongs to its session."),
             ),
             models.CheckConstraint(
-                condition=Q(location__in=PainLocation.values),
-                name="painnote_location_known",
-                violation_error_message=_("Choose where you feel it from the list."),
+                condition=Q(areas__0__isnull=False),
+                name="painnote_names_an_area",
+                violation_error_message=_("Choose where you feel it."),
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=PainKind.values),
@@ -643,6 +654,17 @@ class PainNote(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.intensity}/10"
+
+    def areas_display(self):
+        return body_map.describe(self.areas)
+
+    def worse_with_display(self):
+        labels = dict(WORSE_WITH)
+        return ", ".join(str(labels[code]) for code in self.worse_with if code in labels)
+
+    def summary(self):
+        """ "3/10 · Ache · Left upper back", as the session card and the saved notice say it."""
+        return f"{self.intensity}/10 · {self.get_kind_display()} · {self.areas_display()}"
 
     @classmethod
     def record(cls, *, user, idempotency_key, **values):
@@ -706,3 +728,55 @@ class ProgressionTarget(models.Model):
             defaults={"weight": weight_kg, "applied_at": timezone.now()},
         )
         return target
+
+
+class CheckIn(models.Model):
+    """How the back is today, in one tap (and where, if the person wants): one a day."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_ins"
+    )
+    day = models.DateField(_("day"))
+    rating = models.PositiveSmallIntegerField(
+        _("back today (0-10)"), validators=[MaxValueValidator(10)]
+    )
+    areas = models.JSONField(
+        _("where"), default=list, blank=True, validators=[body_map.validate_any_areas]
+    )
+    updated_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("daily check-in")
+        verbose_name_plural = _("daily check-ins")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "day"],
+                name="checkin_one_per_day",
+                violation_error_message=_("There is a check-in for that day already."),
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__lte=10),
+                name="checkin_rating_0_to_10",
+                violation_error_message=_("Choose a number from 0 to 10."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Check-in {self.day}: {self.rating}/10"
+
+    def areas_display(self):
+        return body_map.describe(self.areas)
+
+    @classmethod
+    def rate(cls, user, day, rating):
+        """Record today's rating; a second tap the same day changes it, keeping the areas."""
+        check_in, _created = cls.objects.update_or_create(
+            user=user, day=day, defaults={"rating": rating, "updated_at": timezone.now()}
+        )
+        return check_in
+
+    def mark(self, areas):
+        self.areas = body_map.in_order(areas)
+        self.updated_at = timezone.now()
+        self.save(update_fields=["areas", "updated_at"])

@@ -157,11 +157,21 @@ def weekly_stats(user, period, target=0, *, start=None, end=None):
     return list(stats.values())
 
 
+DAY_NOTE, CHECK_IN = "note", "check-in"
+
+
 @dataclass
 class PainPoint:
     at: datetime  # when the session started, as a naive time in the person's zone
     before: int | None
     after: int | None
+    # A rating outside any session instead: a daily check-in or a note of the day.
+    on_day: int | None = None
+    source: str = ""
+
+    @property
+    def is_session(self):
+        return self.on_day is None
 
     @property
     def day(self):
@@ -169,8 +179,9 @@ class PainPoint:
 
 
 def pain_series(user, start, end):
-    """Pain before and after each finished session in [start, end), oldest first, at the
-    times of the active zone."""
+    """Pain ratings in [start, end), oldest first: before and after each finished session, and
+    the day's own ratings (check-ins and notes outside a session), at the times of the active
+    zone. Three queries."""
     zone = timezone.get_current_timezone()
     rows = (
         finished_sessions(user)
@@ -179,9 +190,26 @@ def pain_series(user, start, end):
         .order_by("started_at", "pk")
         .values_list("started_at", "pain_before", "pain_after")
     )
-    return [
+    points = [
         PainPoint(started.astimezone(zone).replace(tzinfo=None), b, a) for started, b, a in rows
     ]
+    notes = user.pain_notes.filter(
+        session__isnull=True, noted_at__gte=start, noted_at__lt=end
+    ).values_list("noted_at", "intensity")
+    points += [
+        PainPoint(at.astimezone(zone).replace(tzinfo=None), None, None, n, DAY_NOTE)
+        for at, n in notes
+    ]
+    first_day = start.astimezone(zone).date()
+    last_day = (end - timedelta(microseconds=1)).astimezone(zone).date()
+    check_ins = user.check_ins.filter(day__range=(first_day, last_day)).values_list(
+        "day", "updated_at", "rating"
+    )
+    for day, saved, rating in check_ins:
+        saved = saved.astimezone(zone).replace(tzinfo=None)
+        at = saved if saved.date() == day else datetime.combine(day, time(12))
+        points.append(PainPoint(at, None, None, rating, CHECK_IN))
+    return sorted(points, key=lambda p: p.at)
 
 
 def average(values):

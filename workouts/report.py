@@ -7,8 +7,16 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from care.models import FlareUp
+from workouts import body_map
 from workouts.charts import pain_chart, sessions_chart
-from workouts.models import EntryStatus, PainNote, SessionExercise, SetLog, WorkoutSession
+from workouts.models import (
+    CheckIn,
+    EntryStatus,
+    PainNote,
+    SessionExercise,
+    SetLog,
+    WorkoutSession,
+)
 from workouts.progress import (
     VOLUME,
     Period,
@@ -76,7 +84,8 @@ def report_data(user, start, end, profile, *, session_notes=True):
     period = Period.covering(start, end)
     stats = weekly_stats(user, period, profile.weekly_target, start=start_at, end=end_at)
     pain = pain_series(user, start_at, end_at)
-    half = len(pain) // 2
+    session_pain = [p for p in pain if p.is_session]
+    half = len(session_pain) // 2
     sessions = (
         WorkoutSession.objects.filter(
             user=user, finished_at__isnull=False, started_at__gte=start_at, started_at__lt=end_at
@@ -94,10 +103,18 @@ def report_data(user, start, end, profile, *, session_notes=True):
         .select_related("entry__exercise")
         .order_by("noted_at", "pk")
     )
+    notes = list(notes)
+    check_ins = CheckIn.objects.filter(user=user, day__range=(start, end)).values_list(
+        "areas", "rating"
+    )
+    where = body_map.period_summary(
+        [(n.areas, n.intensity) for n in notes] + [(areas, r) for areas, r in check_ins if areas]
+    )
     return {
         "start": start,
         "end": end,
         "stats": stats,
+        "where": where,
         "sessions_done": sum(s.sessions for s in stats),
         "weeks_met": sum(1 for s in stats if s.met_target),
         "target": profile.weekly_target,
@@ -108,11 +125,11 @@ def report_data(user, start, end, profile, *, session_notes=True):
         "pain_chart": pain_chart(pain, id="report-pain", flare_ups=flare_ups),
         "pain_before": average(p.before for p in pain),
         "pain_after": average(p.after for p in pain),
-        "pain_after_early": average(p.after for p in pain[:half]) if half else None,
-        "pain_after_late": average(p.after for p in pain[half:]) if half else None,
+        "pain_after_early": average(p.after for p in session_pain[:half]) if half else None,
+        "pain_after_late": average(p.after for p in session_pain[half:]) if half else None,
         "loads": list(movement_loads(user, start_at, end_at)),
         "session_notes": list(sessions) if session_notes else [],
-        "pain_notes": list(notes),
+        "pain_notes": notes,
         "closed_movements": list(closed_movements(user, start_at, end_at)),
         "flare_ups": flare_ups,
         "unit": profile.weight_unit,

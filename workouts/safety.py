@@ -12,6 +12,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workouts import body_map
 from workouts.models import PainNote
 
 STOP_KINDS = frozenset({PainNote.Kind.SHARP, PainNote.Kind.SHOOTING})
@@ -91,7 +92,7 @@ def red_flags(note):
     found = []
     if note.kind == PainNote.Kind.NUMBNESS:
         found.append(_("numbness or tingling"))
-    if note.location == PainNote.Location.CHEST_RIBS:
+    if body_map.CHEST_AREAS & set(note.areas):
         found.append(_("pain in the chest or ribs"))
     if note.after_fall:
         found.append(_("pain after a fall or accident"))

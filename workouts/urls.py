@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workouts.views import logging, progress, session
+from workouts.views import check_in, logging, progress, session
 
 app_name = "workouts"
 
@@ -29,6 +29,9 @@ urlpatterns = [
     path("movements/<int:pk>/sets/<int:set_pk>/delete/", session.delete_set, name="delete_set"),
     path("pain/new/", logging.pain_new, name="pain_new"),
     path("pain/<int:pk>/", logging.pain_note, name="pain_note"),
+    path("check-in/", check_in.check_in, name="check_in"),
+    path("check-in/rating/", check_in.rate, name="check_in_rate"),
+    path("check-in/where/", check_in.mark, name="check_in_mark"),
     path("history/", progress.history, name="history"),
     path("progress/", progress.progress, name="progress"),
     path("progress/<slug:slug>/", progress.movement_history, name="movement_history"),

@@ -26,10 +26,12 @@ from routines.schedule_forms import RescheduleForm, ScheduleForm
 from routines.scheduling import (
     ONE_DAY,
     calendar_feed,
+    done_plans,
     occurrences,
     plan_week,
     week_start_for,
 )
+from workouts.views.check_in import card_context as check_in_card
 
 # How far ahead Today looks for the next session.
 NEXT_HORIZON = datetime.timedelta(days=60)
@@ -71,11 +73,7 @@ def today(request):
     due = [o for o in found if o.date == day]
     upcoming = [o for o in found if o.date > day and not o.skipped][:3]
     # Plans already logged today get a "Done" mark instead of a Start button.
-    done = set(
-        user.workout_sessions.finished()
-        .filter(scheduled_date=day, schedule__isnull=False)
-        .values_list("schedule_id", flat=True)
-    )
+    done = done_plans(user, day)
     flare_up = running_flare_up(user, day)
     gentle = mobility_routine() if flare_up else None
     return render(
@@ -94,6 +92,7 @@ def today(request):
             "start_url": reverse("workouts:start"),
             "done": done,
             "has_plans": bool(found) or user.scheduled_sessions.exists(),
+            "check_in": check_in_card(user, day),
         },
     )
 

@@ -1,6 +1,6 @@
 // The session page's helpers: one timer at a time (rest or hold, kept as an end time), the
-// next movement opening when one is done, the how-to sheet, the pain map, and a clear message
-// when a save fails. Every form works without this file.
+// next movement opening when one is done, the how-to sheet, and a clear message when a save
+// fails (the pain map is static/js/pain-map.js). Every form works without this file.
 (() => {
   "use strict";
 
@@ -221,35 +221,8 @@
     }
   });
 
-  // Pain map: tapping a region picks the matching radio ----------------------------------------
-  function setupPainMap(map) {
-    const svg = map.querySelector("[data-pain-map-svg]");
-    const hint = map.querySelector("[data-pain-map-hint]");
-    if (!svg || map.dataset.ready) return;
-    map.dataset.ready = "true";
-    svg.removeAttribute("hidden"); // SVG elements have no .hidden property
-    if (hint) hint.hidden = false;
-    const sync = () => {
-      const checked = map.querySelector("input[type='radio']:checked");
-      svg.querySelectorAll(".pain-region").forEach((region) => {
-        region.classList.toggle("is-chosen", !!checked && region.dataset.location === checked.value);
-      });
-    };
-    svg.addEventListener("click", (event) => {
-      const region = event.target.closest(".pain-region");
-      if (!region) return;
-      const radio = map.querySelector(`input[type='radio'][value='${region.dataset.location}']`);
-      if (!radio) return;
-      radio.checked = true;
-      radio.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    map.addEventListener("change", sync);
-    sync();
-  }
-
   function setup(root) {
     root.querySelectorAll("[data-hold-timer]").forEach(setupHold);
-    root.querySelectorAll("[data-pain-map]").forEach(setupPainMap);
     const scope = root.matches ? [root, ...root.querySelectorAll("*")] : [];
     const stopped = scope.find((el) => el.matches && el.matches("[data-stop-timers]"));
     if (stopped && running && running.entry === stopped.dataset.stopTimers) stopTimer();

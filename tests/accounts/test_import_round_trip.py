@@ -30,7 +30,7 @@ from tests.factories import (
     ShareLinkFactory,
 )
 from tests.workouts.progress_data import at, finished, logged, pain_note
-from workouts.models import PainNote, SetLog, WorkoutSession
+from workouts.models import CheckIn, PainNote, SetLog, WorkoutSession
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 EXPORT_URL = reverse("workouts:export_json")
@@ -101,15 +101,15 @@ def build_person(user, movements, equipment):
     third = finished(user, at(2026, 3, 9, 17), notes="Free session")
     logged(third, twist, [{"reps": 12}])
 
-    pain_note(session=first, timing="before", intensity=4, location="between-shoulder-blades")
+    pain_note(session=first, timing="before", intensity=4, areas=["between-shoulder-blades"])
     pain_note(entry=turned, timing="during", intensity=6, kind="sharp", text="Pinch on the left")
     pain_note(session=first, timing="after", intensity=2, kind="stiffness")
     pain_note(
-        session=second, timing="day", intensity=3, location="neck", after_fall=True, text="Slip"
+        session=second, timing="day", intensity=3, areas=["neck"], after_fall=True, text="Slip"
     )
     # A day entry is not tied to a session.
     PainNote.objects.create(
-        user=user, intensity=1, location="upper-back", kind="ache", timing="day", text="Fine"
+        user=user, intensity=1, areas=["upper-back-left"], kind="ache", timing="day", text="Fine"
     )
     FlareUpFactory(
         user=user,
@@ -119,6 +119,9 @@ def build_person(user, movements, equipment):
     )
     FlareUpFactory(
         user=user, started_on=datetime.date(2026, 2, 1), ends_on=datetime.date(2026, 2, 3)
+    )
+    CheckIn.objects.create(
+        user=user, day=datetime.date(2026, 3, 6), rating=0, areas=["hip-right", "neck"]
     )
     shared = ShareLinkFactory(user=user, name="Dr Lee", include_session_notes=True)
     shared.record_open()
@@ -209,6 +212,9 @@ def test_the_round_trip_covers_every_part_of_the_export(client, person):
     assert [f["ended_early_on"] for f in data["flare_ups"]] == [None, "2026-03-14"]
     assert [(link["name"], link["open_count"]) for link in data["share_links"]] == [("Dr Lee", 1)]
     assert "token_hash" not in data["share_links"][0]
+    assert [(c["day"], c["rating"], c["areas"]) for c in data["check_ins"]] == [
+        ("2026-03-06", 0, ["hip-right", "neck"])
+    ]
 
 
 @pytest.mark.django_db

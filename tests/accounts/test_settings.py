@@ -26,6 +26,7 @@ def _data(**overrides):
         "weekly_target": "2",
         "training_at": "home",
         "reminders": "on",
+        "reminder_days": ["0", "2", "4"],
         **overrides,
     }
 

@@ -53,7 +53,7 @@ def person():
             pain_after=None if n == 1 else 2,
         )
         entry = logged(session, row, [{"reps": 10, "weight": 20 + n}] * 2)
-    pain_note(entry=entry, intensity=0, location="between-shoulder-blades", kind="stiffness")
+    pain_note(entry=entry, intensity=0, areas=["between-shoulder-blades"], kind="stiffness")
     return user
 
 

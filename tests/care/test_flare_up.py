@@ -11,7 +11,7 @@ from icalendar import Calendar
 from accounts.models import Profile
 from care.flare import GENTLE_HOLD_SECONDS, GENTLE_REPS, GENTLE_SETS, mobility_routine
 from care.models import FlareUp
-from routines.scheduling import send_reminder
+from routines.reminders import send_reminder
 from tests.factories import (
     CalendarFeedFactory,
     FlareUpFactory,

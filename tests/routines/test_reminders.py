@@ -1,4 +1,4 @@
-"""The daily reminder email: sent from 07:00 local time, once per person and day."""
+"""The daily reminder email: sent from 07:00 local time (the default), once per person and day."""
 
 import datetime
 from unittest import mock
@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from accounts.models import Profile
 from routines.models import ReminderSent
-from routines.scheduling import send_due_reminders, send_reminder
+from routines.reminders import send_due_reminders, send_reminder
 from tests.factories import OccurrenceChangeFactory, RoutineFactory, ScheduledSessionFactory
 
 D = datetime.date
@@ -81,8 +81,8 @@ class TestReminders:
             ScheduledSessionFactory(user=person, start_date=D(2026, 3, 2), weekdays="0123456")
             wants_reminders(person, zone)
 
-        # 02:30 UTC on Wednesday: 11:30 Wednesday in Tokyo, 21:30 Tuesday in New York.
-        run_command_at(at(2, 30))
+        # 22:00 UTC on Tuesday: 07:00 Wednesday in Tokyo, 17:00 Tuesday in New York.
+        run_command_at(at(22, 0, day=3))
         assert [m.to for m in mailoutbox] == [[user.email]]
         assert ReminderSent.objects.get().date == WED
 
@@ -144,7 +144,7 @@ class TestReminders:
 
     def test_a_failed_send_is_retried_on_the_next_run(self, planned_user, mailoutbox):
         with (
-            mock.patch("routines.scheduling.send_mail", side_effect=OSError("SMTP down")),
+            mock.patch("routines.reminders.EmailMessage.send", side_effect=OSError("SMTP down")),
             pytest.raises(OSError),
         ):
             run_command_at(at(7, 0))

@@ -177,7 +177,7 @@ class TestToday:
 
         # session, user, profile, plans, their changes, the flare-ups among them, sessions
         # logged today, a flare-up running today, and the two signs of the flare-up suggestion
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(11):
             response = client.get(reverse("routines:today"))
 
         assert response.context["week"].count == 50

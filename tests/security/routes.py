@@ -23,6 +23,7 @@ prefixes).
 """
 
 import datetime
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import F
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from routines.reminders import unsubscribe_token
 from tests.factories import (
     CalendarFeedFactory,
     ExerciseFactory,
@@ -173,6 +175,10 @@ def a_feed(user):
     return {"token": CalendarFeedFactory(user=user).token}
 
 
+def an_unsubscribe_link(user):
+    return {"token": unsubscribe_token(user, "session")}
+
+
 def a_share_link(user):
     return {"pk": ShareLinkFactory(user=user).pk}
 
@@ -217,7 +223,8 @@ FINISH_FIELDS = {
 PAIN_FIELDS = {
     "idempotency_key": "uuid",
     "intensity": "int",
-    "location": "choice:upper-back,neck,between-shoulder-blades",
+    "areas": "choice:upper-back-left,neck,between-shoulder-blades",
+    "worse_with": "choice:sitting,lifting,exercise",
     "kind": "choice:ache,sharp,numbness",
     "timing": "choice:during,day,before",  # entry-pain: during only
     "after_fall": "bool",
@@ -270,6 +277,11 @@ ROUTES = {
             "training_at": "choice:home,gym,custom",
             "equipment": "equipment",
             "reminders": "bool",
+            "reminder_time": "choice:07:30,06:00,23:45",
+            "reminder_days": "choice:0,3,6",
+            "check_in_reminders": "bool",
+            "check_in_time": "choice:20:00,08:15",
+            "check_in_days": "choice:6,1",
         },
     ),
     "accounts:delete": login(post=True, fields={"password": "password"}),
@@ -325,6 +337,7 @@ ROUTES = {
     "routines:calendar_regenerate": post_only(Access.LOGIN),
     "routines:calendar_revoke": post_only(Access.LOGIN),
     "routines:calendar_feed": token(a_feed),
+    "routines:unsubscribe": token(an_unsubscribe_link),
     # Session log
     "workouts:current": login(ok=(200, 302)),
     "workouts:start": post_only(Access.LOGIN, routine="routine", schedule="schedule", date="date"),
@@ -355,6 +368,11 @@ ROUTES = {
         post=True, fields={**PAIN_FIELDS, "timing": "choice:day,during,after"}
     ),
     "workouts:pain_note": owned(a_pain_note),
+    "workouts:check_in": login(),
+    "workouts:check_in_rate": post_only(Access.LOGIN, rating="int"),
+    "workouts:check_in_mark": post_only(
+        Access.LOGIN, areas="choice:neck,lower-back-left,hip-right"
+    ),
     # History, progress and exports
     "workouts:history": login(query=True, fields={"page": "int"}),
     "workouts:progress": login(query=True, fields={"weeks": "int"}),
@@ -446,6 +464,7 @@ OWNER_PATHS = {
     "workouts.sessionexercise": "session__user",
     "workouts.setlog": "entry__session__user",
     "workouts.painnote": "user",
+    "workouts.checkin": "user",
     "accounts.profile": "user",
 }
 
@@ -461,6 +480,11 @@ def _snapshot_models():
             yield model
 
 
+def _hashable(row):
+    # JSON columns (a note's areas) come back as lists.
+    return tuple(json.dumps(v, sort_keys=True) if isinstance(v, list | dict) else v for v in row)
+
+
 def snapshot():
     """Every row of the app's data, model by model, each row as (owner id or None, values)."""
     user_model = get_user_model()
@@ -474,10 +498,10 @@ def snapshot():
         owner = "pk" if model is user_model else OWNER_PATHS.get(label)
         queryset = model._default_manager.order_by("pk")
         if owner is None:
-            state[label] = [(None, row) for row in queryset.values_list(*columns)]
+            state[label] = [(None, _hashable(row)) for row in queryset.values_list(*columns)]
         else:
             rows = queryset.annotate(owner_=F(owner)).values_list("owner_", *columns)
-            state[label] = [(row[0], row[1:]) for row in rows]
+            state[label] = [(row[0], _hashable(row[1:])) for row in rows]
     return state
 
 

@@ -297,7 +297,7 @@ def pain_body(user):
     return reverse("workouts:entry_pain", kwargs={"pk": entry.pk}), {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": "2",
-        "location": "upper-back",
+        "areas": "upper-back-left",
         "kind": "ache",
         "timing": "during",
         "text": "{text}",

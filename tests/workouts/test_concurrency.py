@@ -111,7 +111,7 @@ def test_a_pain_note_answered_saved_survives_a_racing_cancel(user, attempt):
     data = {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": 2,
-        "location": "between-shoulder-blades",
+        "areas": ["between-shoulder-blades"],
         "kind": "stiffness",
         "timing": "during",
     }

@@ -29,7 +29,7 @@ def test_a_movement_in_a_session_cannot_hold_impossible_values(values):
 
 @pytest.mark.parametrize(
     "values",
-    [{"location": "elbow"}, {"kind": "tickly"}, {"timing": "tomorrow"}, {"intensity": 11}],
+    [{"areas": []}, {"kind": "tickly"}, {"timing": "tomorrow"}, {"intensity": 11}],
 )
 def test_a_pain_note_cannot_hold_unknown_choices(values):
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -38,6 +38,6 @@ def test_a_pain_note_cannot_hold_unknown_choices(values):
 
 def test_sensible_rows_are_accepted():
     entry = SessionExerciseFactory(planned_weight=20, status="skipped", skip_reason="pain")
-    note = PainNoteFactory(location="neck", kind="sharp", timing="day", intensity=10)
+    note = PainNoteFactory(areas=["neck"], kind="sharp", timing="day", intensity=10)
 
     assert entry.pk and note.pk

@@ -39,7 +39,7 @@ def test_it_lists_finished_sessions_with_sets_and_notes(client, user):
     row = ExerciseFactory(name="Seated row")
     session = finished(user, timezone.now() - timedelta(days=1), notes="Felt loose today")
     entry = logged(session, row, [{"reps": 10, "weight": 20}, {"reps": 8, "weight": 22.5}])
-    pain_note(entry=entry, intensity=4, kind="tightness", location="upper-back", text="tight")
+    pain_note(entry=entry, intensity=4, kind="tightness", areas=["upper-back-left"], text="tight")
     pain_note(session=session, intensity=1, kind="stiffness", timing="after", text="morning")
     client.force_login(user)
 

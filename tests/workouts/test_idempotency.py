@@ -103,7 +103,7 @@ def test_a_pain_note_is_saved_once_per_key(client, user, entry):
     data = {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": 3,
-        "location": "upper-back",
+        "areas": ["upper-back-left"],
         "kind": "ache",
         "timing": "during",
     }
@@ -119,7 +119,7 @@ def test_a_day_entry_is_saved_once_per_key(client, user):
     data = {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": 3,
-        "location": "neck",
+        "areas": ["neck"],
         "kind": "stiffness",
         "timing": "day",
     }
@@ -175,7 +175,7 @@ def test_a_key_of_someone_elses_note_is_refused_by_the_model(user, other_user):
             idempotency_key=theirs.idempotency_key,
             intensity=2,
             timing="day",
-            location="upper-back",
+            areas=["upper-back-left"],
             kind="ache",
         )
     assert not user.pain_notes.exists()

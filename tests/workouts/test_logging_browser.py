@@ -185,7 +185,7 @@ def test_a_warning_sign_stops_the_movement_until_the_person_chooses(page, live_s
     row.get_by_role("button", name="Log set 1").click()
     expect(page.locator("[data-rest-timer]")).to_be_visible()
     row.get_by_text("Note pain or discomfort").click()
-    row.get_by_label("Chest or ribs").check()
+    row.locator(".pain-region[data-location='chest-ribs-left']").click()
     row.locator(".intensity-choice", has_text="3").click()
     row.get_by_label("Ache").check()
     row.get_by_role("button", name="Save note").click()
@@ -261,3 +261,23 @@ def test_a_double_tap_saves_one_set_and_a_failed_save_keeps_the_values(page, liv
     row.get_by_role("button", name="Log set 2").click()
     expect(row.locator(".set-row.is-logged")).to_have_count(2)
     assert list(SetLog.objects.values_list("reps", flat=True)) == [10, 7]
+
+
+def test_sharp_pain_during_a_movement_shows_stop_guidance(page, live_server, person):
+    log_in_and_start(page, live_server, person)
+    row = card(page, "Zz Row")
+    row.get_by_text("Note pain or discomfort").click()
+    row.locator(".pain-region[data-location='between-shoulder-blades']").click()
+    expect(row.get_by_label("Between the shoulder blades")).to_be_checked()
+    row.locator(".intensity-choice", has_text="5").click()
+    row.get_by_label("Sharp").check()
+    row.get_by_role("button", name="Save note").click()
+    expect(row.get_by_role("heading", name="Stop this exercise")).to_be_visible()
+    expect(row.locator(".status")).to_have_text("Stopped for pain")
+    assert SessionExercise.objects.get(exercise__name="Zz Row").status == "stopped"
+    axe_clean(page)
+
+    page.goto(live_server.url + "/sessions/pain/new/")
+    page.locator(".pain-region[data-location='neck']").first.click()  # on the back view
+    expect(page.get_by_label("Neck")).to_be_checked()
+    axe_clean(page)

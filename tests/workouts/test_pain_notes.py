@@ -24,7 +24,7 @@ def note_on(client, entry, **values):
     data = {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": 2,
-        "location": "upper-back",
+        "areas": ["upper-back-left"],
         "kind": "ache",
         "timing": "during",
     } | values
@@ -66,7 +66,7 @@ def test_numbness_shows_the_advice_to_seek_medical_help(client, user, entry):
 
 def test_chest_pain_and_a_fall_are_red_flags(client, user, entry):
     client.force_login(user)
-    content = note_on(client, entry, location="chest-ribs", after_fall="on").content.decode()
+    content = note_on(client, entry, areas=["chest-ribs-left"], after_fall="on").content.decode()
     assert MEDICAL in content
     assert "pain in the chest or ribs" in content
     assert "pain after a fall or accident" in content
@@ -86,7 +86,7 @@ def test_without_javascript_it_goes_back_to_the_page_with_the_guidance(client, u
     data = {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": 8,
-        "location": "lower-back",
+        "areas": ["lower-back-left"],
         "kind": "shooting",
         "timing": "during",
     }
@@ -105,7 +105,7 @@ def test_a_stopped_movement_can_be_put_back(client, user, entry):
 
 def test_an_incomplete_note_shows_what_is_missing(client, user, entry):
     client.force_login(user)
-    response = note_on(client, entry, location="", kind="", intensity="11")
+    response = note_on(client, entry, areas=[], kind="", intensity="11")
     content = response.content.decode()
     assert response.status_code == 200
     assert "Choose where you feel it." in content
@@ -154,7 +154,7 @@ def test_a_day_entry_is_saved_and_shows_its_guidance(client, user):
     data = {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": 5,
-        "location": "between-shoulder-blades",
+        "areas": ["between-shoulder-blades"],
         "kind": "numbness",
         "text": "after sleeping badly",
     }
@@ -237,11 +237,11 @@ def test_an_incomplete_note_without_javascript_shows_the_form_page_again(client,
 
 def test_a_mild_note_confirms_it_is_saved_next_to_the_form(client, user, entry):
     client.force_login(user)
-    response = note_on(client, entry, intensity=2, kind="stiffness", location="upper-back")
+    response = note_on(client, entry, intensity=2, kind="stiffness", areas=["upper-back-left"])
     content = response.content.decode()
     assert '<details class="entry-more" open>' in content
     assert 'role="status"' in content
-    assert "Saved: 2/10 · Stiffness · Upper back." in content
+    assert "Saved: 2/10 · Stiffness · Left upper back." in content
 
 
 def test_a_saved_note_without_javascript_says_so_on_the_page(client, user, entry):
@@ -249,7 +249,7 @@ def test_a_saved_note_without_javascript_says_so_on_the_page(client, user, entry
     data = {
         "idempotency_key": str(uuid.uuid4()),
         "intensity": 0,
-        "location": "neck",
+        "areas": ["neck"],
         "kind": "stiffness",
         "timing": "during",
     }
@@ -286,7 +286,7 @@ def test_the_card_and_the_note_page_give_the_same_medical_advice(client, user, e
     client.force_login(user)
     card = note_on(client, entry, kind="numbness").content.decode()
     data = {"idempotency_key": str(uuid.uuid4()), "intensity": 5}
-    data |= {"location": "upper-back", "kind": "numbness"}
+    data |= {"areas": ["upper-back-left"], "kind": "numbness"}
     page = client.post(reverse("workouts:pain_new"), data, follow=True).content.decode()
     advice = "Stop exercising and get medical advice soon."
     assert advice in card and advice in page

@@ -12,7 +12,8 @@ NOW = timezone.now()
 
 def note(**values):
     return PainNote(
-        **{"intensity": 2, "location": "upper-back", "kind": "ache", "timing": "during"} | values
+        **{"intensity": 2, "areas": ["upper-back-left"], "kind": "ache", "timing": "during"}
+        | values
     )
 
 
@@ -36,7 +37,7 @@ def test_stop_guidance_is_for_sharp_or_strong_pain_during_a_movement(values, sto
     ("values", "flags"),
     [
         ({"kind": "numbness"}, ["numbness or tingling"]),
-        ({"location": "chest-ribs"}, ["pain in the chest or ribs"]),
+        ({"areas": ["chest-ribs-left"]}, ["pain in the chest or ribs"]),
         ({"after_fall": True}, ["pain after a fall or accident"]),
         ({"kind": "ache", "intensity": 9}, []),
         ({"kind": "stiffness", "timing": "day"}, []),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from midback.htmx import is_fragment_request
+from midback.validators import parse_id
 from routines.models import Routine
 from workouts import safety
 from workouts.forms import PainNoteForm, PastSessionForm, StartForm
@@ -126,6 +127,20 @@ def start_past(request):
     return redirect(session)
 
 
+def pain_form(request, **kwargs):
+    """The pain note form for this request; "same as last time" binds a copy of that note."""
+    last = request.user.pain_notes.first()
+    if request.method != "POST":
+        return PainNoteForm(last_note=last, **kwargs)
+    if "same_as_last" in request.POST:
+        pk = parse_id(request.POST["same_as_last"])
+        note = request.user.pain_notes.filter(pk=pk).first() if pk else None
+        if note is None:
+            raise Http404
+        return PainNoteForm.same_as(note, request.POST, last_note=last, **kwargs)
+    return PainNoteForm(request.POST, last_note=last, **kwargs)
+
+
 @login_required
 @require_POST
 @refuses_cancelled_session
@@ -154,9 +169,9 @@ def discard(request, pk):
 @require_http_methods(["GET", "POST"])
 def pain_new(request):
     """A day entry: how the back feels, outside any session."""
-    form = PainNoteForm(request.POST or None, timings=[PainNote.Timing.DAY])
+    form = pain_form(request, timings=[PainNote.Timing.DAY], when=True)
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        values = form.note_values()
         try:
             note, _created = PainNote.record(
                 user=request.user, idempotency_key=form.cleaned_data["idempotency_key"], **values

@@ -21,7 +21,6 @@ from workouts import prefill, safety, session_page, swaps
 from workouts.forms import (
     AddExerciseForm,
     MoveForm,
-    PainNoteForm,
     PlanSetsForm,
     RatingForm,
     SearchForm,
@@ -35,6 +34,7 @@ from workouts.models import KeyInUse, PainNote, ProgressionTarget, SessionExerci
 from workouts.progression import suggest_progressions, suggestion_for
 from workouts.views.logging import (
     OUT_OF_DATE,
+    pain_form,
     refuses_cancelled_session,
 )
 
@@ -426,12 +426,8 @@ def how_to(request, pk):
     return render(request, template, context)
 
 
-def note_summary(note):
-    return f"{note.intensity}/10 · {note.get_kind_display()} · {note.get_location_display()}"
-
-
-def pain_form_for(entry, data=None):
-    return PainNoteForm(data, timings=[PainNote.Timing.DURING], auto_id=f"entry-{entry.pk}-pain-%s")
+def pain_form_for(request, entry):
+    return pain_form(request, timings=[PainNote.Timing.DURING], auto_id=f"entry-{entry.pk}-pain-%s")
 
 
 @login_required
@@ -444,7 +440,7 @@ def entry_pain(request, pk):
     GET gives the form: a fragment for the movement card, or a page without JavaScript.
     """
     entry = get_object_or_404(user_entries(request.user), pk=pk)
-    form = pain_form_for(entry, request.POST if request.method == "POST" else None)
+    form = pain_form_for(request, entry)
     page = "workouts/pain_entry.html"
     if request.method == "GET":
         template = page_or_fragment(request, page, "pain-form")
@@ -453,7 +449,7 @@ def entry_pain(request, pk):
         if not is_fragment_request(request):
             return render(request, page, {"entry": entry, "form": form})
         return card_response(request, entry, bound={"pain_form": form})
-    values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+    values = form.note_values()
     try:
         with entry.session.held():
             note, created = PainNote.record(
@@ -469,7 +465,7 @@ def entry_pain(request, pk):
         return card_response(request, entry, bound={"pain_form": form})
     entry.refresh_from_db(fields=["status", "skip_reason"])
     if not is_fragment_request(request):
-        messages.success(request, _("Pain note saved: %(note)s.") % {"note": note_summary(note)})
+        messages.success(request, _("Pain note saved: %(note)s.") % {"note": note.summary()})
     return card_response(request, entry, just_noted=note, guidance=guidance)
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from routines.scheduling import send_due_reminders
+from routines.reminders import send_due_reminders
 
 
 class Command(BaseCommand):
