@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "accounts",
     "workouts",
     "care",
+    "offline",
     "axes",
     "django_tasks_db",
     "crontask",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     # Health notes must not stay in a browser's or a proxy's cache.
     "midback.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the messages middleware: it reads what a replayed offline change was told.
+    "offline.middleware.OfflineMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -336,6 +339,9 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
+    # The service worker (/sw.js, offline/) and the web app manifest, both from the site.
+    "worker-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
 }
 
 # Nothing here needs the camera, the microphone, location or payments; keeping the screen on

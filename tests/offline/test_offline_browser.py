@@ -1,0 +1,129 @@
+"""A gym basement on a phone: a service worker on the live server, the signal cut with
+Playwright's set_offline, and the queue checked against the database."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser_login import log_in
+from tests.workouts.test_logging_browser import person  # noqa: F401
+from workouts.models import PainNote, SetLog, WorkoutSession
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+LOG_SET = re.compile(r"^Log set")
+
+
+def movement(page, name):
+    return page.get_by_role("article", name=name)
+
+
+def queued(page):
+    return page.locator("[data-offline-list] [data-offline-item]")
+
+
+def wait_until_kept(page):
+    """The worker controls the page and keeps every page the server listed for offline use."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    for _ in range(100):
+        if page.evaluate(
+            """async () => {
+                const pages = await MidbackQueue.meta("pages");
+                if (!pages || !pages.includes(location.pathname)) return false;
+                const cache = await caches.open("midback-pages");
+                for (const path of pages) if (!(await cache.match(path))) return false;
+                return true;
+            }"""
+        ):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError("The pages for offline use were not kept.")
+
+
+def open_session(page, live_server, user):
+    """Logged in, on the session in progress (started here, so the page loads only once)."""
+    session, _ = WorkoutSession.start(user, routine=user.routines.get())
+    log_in(page, live_server, user)
+    page.goto(live_server.url + session.get_absolute_url())
+    expect(page.get_by_role("heading", level=1, name="Zz short session")).to_be_visible()
+    wait_until_kept(page)
+    return page.url
+
+
+def cached_everything(page):
+    """Every URL and body in the phone's caches, and every item in the offline queue."""
+    return page.evaluate(
+        """async () => {
+            const found = [];
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                for (const request of await cache.keys()) {
+                    const response = await cache.match(request);
+                    found.push({cache: name, url: request.url, body: await response.text()});
+                }
+            }
+            const items = await MidbackQueue.items();
+            return {caches: found, items};
+        }"""
+    )
+
+
+def test_a_session_logged_with_no_signal_reaches_the_server_once(page, live_server, person):  # noqa: F811
+    session_url = open_session(page, live_server, person)
+    row = movement(page, "Zz Row")
+
+    page.context.set_offline(True)
+    for number in (1, 2, 3):
+        row.get_by_role("button", name=LOG_SET).click()
+        expect(queued(page)).to_have_count(number)
+        expect(queued(page).nth(number - 1)).to_contain_text(f"Zz Row: Log set {number}")
+    expect(queued(page).filter(has_text="Waiting to send")).to_have_count(3)
+    expect(page.get_by_role("status").filter(has_text="No signal")).to_contain_text("3 changes")
+
+    # The pain form loads into the card when its section opens, which needs signal: with none,
+    # its own page opens instead, kept on the phone.
+    row.get_by_text("Note pain or discomfort").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Zz Row")
+    page.get_by_label("Between the shoulder blades").check()
+    page.get_by_role("radio", name="4", exact=True).check()
+    page.get_by_label("Stiffness").check()
+    page.get_by_role("button", name="Save note").click()
+    expect(queued(page)).to_have_count(4)
+    expect(queued(page).last).to_contain_text("Waiting to send")
+    axe = Axe().run(page)
+    assert axe.violations_count == 0, axe.generate_report()
+
+    page.goto(session_url)
+    expect(page.get_by_role("heading", level=1, name="Zz short session")).to_be_visible()
+    expect(queued(page)).to_have_count(4)
+    page.reload()
+    expect(queued(page).filter(has_text="Waiting to send")).to_have_count(4)
+    assert not SetLog.objects.exists() and not PainNote.objects.exists()
+
+    # The tab is closed and opened again, still with no signal.
+    context = page.context
+    page.close()
+    page = context.new_page()
+    page.goto(session_url)
+    expect(queued(page).filter(has_text="Waiting to send")).to_have_count(4)
+    axe = Axe().run(page)
+    assert axe.violations_count == 0, axe.generate_report()
+
+    context.set_offline(False)
+    expect(queued(page).filter(has_text="Sent")).to_have_count(4, timeout=15000)
+    expect(page.get_by_role("status").filter(has_text="has been sent")).to_be_visible()
+    expect(movement(page, "Zz Row").get_by_role("button", name="Log set 4")).to_be_visible()
+    page.reload()
+    page.wait_for_load_state("networkidle")
+
+    session = WorkoutSession.objects.get()
+    sets = SetLog.objects.filter(entry__session=session).order_by("pk")
+    assert [s.reps for s in sets] == [10, 10, 10]
+    note = PainNote.objects.get()
+    assert (note.intensity, note.kind, note.location) == (4, "stiffness", "between-shoulder-blades")
+    assert note.session == session
