@@ -140,13 +140,22 @@
   }
 
   async function render() {
-    const mine = user ? await Q.forUser(user) : (await Q.items());
+    // Logged out (by the server, or a log-in page): only how many wait, never what they are,
+    // since the phone may be in someone else's hands now.
+    const mine = user ? await Q.forUser(user) : (await Q.items()).filter(Q.pending);
     const now = Date.now();
-    const shown = mine.filter((item) => Q.pending(item) || item.state === "refused"
+    const shown = !user ? [] : mine.filter((item) => Q.pending(item) || item.state === "refused"
       || (item.state === "sent" && now - (item.done || now) < SENT_SHOWN_MS));
+    const before = pendingCount;
     pendingCount = mine.filter(Q.pending).length;
+    // The queue has just gone out (from this tab, another one, or the worker's Background
+    // Sync): show the page as the server now has it, and keep that copy for offline use.
+    if (before > 0 && pendingCount === 0 && mine.some((item) => item.state === "sent")) {
+      tellWorker({ type: "refresh", path: location.pathname + location.search });
+      refreshPage();
+    }
     const needsLogin = (await Q.meta("needsLogin")) || (!user && pendingCount > 0);
-    if (!shown.length) {
+    if (!shown.length && !(needsLogin && pendingCount)) {
       if (panel) panel.hidden = true;
       return;
     }
@@ -167,16 +176,19 @@
     const status = box.querySelector("[data-offline-status]");
     status.replaceChildren();
     if (needsLogin && pendingCount) {
-      status.append(`${TEXT.login} `);
-      const link = element("a", "", TEXT.loginLink);
-      const next = onOfflinePage ? "/" : location.pathname + location.search;
-      link.href = `${config.login}?next=${encodeURIComponent(next)}`;
-      status.append(link);
+      status.append(TEXT.login);
+      if (location.pathname !== config.login) {
+        const link = element("a", "", TEXT.loginLink);
+        const next = onOfflinePage ? "/" : location.pathname + location.search;
+        link.href = `${config.login}?next=${encodeURIComponent(next)}`;
+        status.append(" ", link);
+      }
     } else if (pendingCount) {
       status.textContent = navigator.onLine ? TEXT.waitingOnline(pendingCount) : TEXT.offline(pendingCount);
     } else {
       status.textContent = TEXT.allSent;
     }
+    list.hidden = !shown.length;
     box.querySelector("[data-offline-send]").hidden = !pendingCount || !navigator.onLine || !user;
     box.querySelector("[data-offline-clear]").hidden = pendingCount > 0;
   }
@@ -268,13 +280,8 @@
   async function flush() {
     if (flushing) return flushing;
     flushing = (async () => {
-      const before = pendingCount;
       const result = await Q.flush(config.state);
       await render();
-      if (result.sent + result.refused > 0) {
-        tellWorker({ type: "refresh", path: location.pathname + location.search });
-        if (!pendingCount && before) refreshPage();
-      }
       if (result.stopped === "offline" && pendingCount) schedule(20000);
       return result;
     })().finally(() => { flushing = null; });

@@ -5,9 +5,11 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from tests.browser_login import log_in
+from tests.factories import PASSWORD
 from tests.workouts.test_logging_browser import person  # noqa: F401
 from workouts.models import PainNote, SetLog, WorkoutSession
 
@@ -127,3 +129,131 @@ def test_a_session_logged_with_no_signal_reaches_the_server_once(page, live_serv
     note = PainNote.objects.get()
     assert (note.intensity, note.kind, note.location) == (4, "stiffness", "between-shoulder-blades")
     assert note.session == session
+
+
+def menu_log_out(page):
+    page.get_by_text("Menu").click()
+    page.get_by_role("button", name="Log out").click()
+
+
+def nothing_of(page, user):
+    """Nothing of this person in the phone's caches or queue."""
+    found = cached_everything(page)
+    assert found["items"] == []
+    for entry in found["caches"]:
+        assert "/sessions/" not in entry["url"] and "/routines/" not in entry["url"], entry["url"]
+        assert user.username not in entry["body"], entry["url"]
+        assert "Zz short session" not in entry["body"], entry["url"]
+
+
+def test_log_out_sends_what_waits_first_and_leaves_nothing_behind(page, live_server, person):  # noqa: F811
+    open_session(page, live_server, person)
+    page.context.set_offline(True)
+    row = movement(page, "Zz Row")
+    row.get_by_role("button", name=LOG_SET).click()
+    row.get_by_role("button", name=LOG_SET).click()
+    expect(queued(page)).to_have_count(2)
+
+    menu_log_out(page)
+    dialog = page.get_by_role("dialog", name="Some changes have not been sent yet")
+    expect(dialog).to_contain_text("2 changes made without signal")
+    axe = Axe().run(page)
+    assert axe.violations_count == 0, axe.generate_report()
+    page.context.set_offline(False)
+    dialog.get_by_role("button", name="Send them, then log out").click()
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+
+    assert SetLog.objects.count() == 2
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    nothing_of(page, person)
+
+
+def test_log_out_can_discard_what_waits_knowingly(page, live_server, person):  # noqa: F811
+    open_session(page, live_server, person)
+    page.context.set_offline(True)
+    movement(page, "Zz Row").get_by_role("button", name=LOG_SET).click()
+    expect(queued(page)).to_have_count(1)
+
+    menu_log_out(page)
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("1 change made without signal is still on this phone")
+    dialog.get_by_role("button", name="Log out and delete them").click()
+    # Logging out itself needs signal; with none our own page says so.
+    expect(page.get_by_role("heading", level=1, name="No signal")).to_be_visible()
+    nothing_of(page, person)
+    page.context.set_offline(False)
+    assert not SetLog.objects.exists()
+
+
+def test_logged_out_by_the_server_while_offline_logs_in_and_then_sends(page, live_server, person):  # noqa: F811
+    session_url = open_session(page, live_server, person)
+    page.context.set_offline(True)
+    movement(page, "Zz Row").get_by_role("button", name=LOG_SET).click()
+    expect(queued(page)).to_have_count(1)
+    Session.objects.all().delete()
+
+    page.context.set_offline(False)
+    status = page.get_by_role("status").filter(has_text="You were logged out")
+    expect(status).to_be_visible()
+    assert not SetLog.objects.exists()
+    status.get_by_role("link", name="Log in").click()
+    expect(page.get_by_role("status").filter(has_text="You were logged out")).to_be_visible()
+    page.get_by_label("Username").fill(person.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(session_url)
+    expect(queued(page).filter(has_text="Sent")).to_have_count(1)
+    assert SetLog.objects.count() == 1
+
+
+def test_a_change_the_server_no_longer_takes_is_shown_refused(page, live_server, person):  # noqa: F811
+    open_session(page, live_server, person)
+    page.context.set_offline(True)
+    movement(page, "Zz Row").get_by_role("button", name=LOG_SET).click()
+    expect(queued(page)).to_have_count(1)
+    WorkoutSession.objects.all().delete()  # cancelled on another device
+
+    page.context.set_offline(False)
+    refused = queued(page).filter(has_text="Not accepted")
+    expect(refused).to_have_count(1)
+    expect(refused).to_contain_text("no longer there")
+    assert not SetLog.objects.exists()
+
+
+def test_a_set_whose_answer_is_lost_is_queued_and_saved_once(page, live_server, person):  # noqa: F811
+    open_session(page, live_server, person)
+    lost = []
+
+    def answer_lost(route):
+        # The set reaches the server, but the answer never reaches the phone.
+        route.fetch()
+        lost.append(route.request.post_data)
+        route.abort("connectionreset")
+
+    page.route("**/sessions/movements/*/sets/", answer_lost, times=1)
+    row = movement(page, "Zz Row")
+    row.get_by_role("button", name=LOG_SET).click()
+    expect(queued(page).filter(has_text="Sent")).to_have_count(1, timeout=15000)
+    assert len(lost) == 1
+    assert SetLog.objects.count() == 1
+    row.get_by_role("button", name="Log set 2").click()
+    expect(movement(page, "Zz Row").get_by_role("button", name="Log set 3")).to_be_visible()
+    assert SetLog.objects.count() == 2
+
+
+def test_the_app_is_installable_and_other_pages_say_offline(page, live_server, person):  # noqa: F811
+    open_session(page, live_server, person)
+    client = page.context.new_cdp_session(page)
+    errors = client.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # A Playwright context is a private window, where nothing can be installed.
+    assert [error["errorId"] for error in errors if error["errorId"] != "in-incognito"] == []
+    manifest = client.send("Page.getAppManifest")
+    assert manifest["errors"] == []
+
+    page.context.set_offline(True)
+    page.goto(live_server.url + "/routines/")
+    expect(page.get_by_role("heading", level=1, name="No signal")).to_be_visible()
+    axe = Axe().run(page)
+    assert axe.violations_count == 0, axe.generate_report()
+    page.get_by_role("link", name="Today").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("No signal")
