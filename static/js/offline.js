@@ -154,13 +154,15 @@
       tellWorker({ type: "refresh", path: location.pathname + location.search });
       refreshPage();
     }
-    const needsLogin = (await Q.meta("needsLogin")) || (!user && pendingCount > 0);
-    if (!shown.length && !(needsLogin && pendingCount)) {
+    // The offline page cannot tell who is logged in; a page without a person can.
+    const needsLogin = (await Q.meta("needsLogin")) || (!user && !onOfflinePage && pendingCount > 0);
+    if (!shown.length && !pendingCount) {
       if (panel) panel.hidden = true;
       return;
     }
     const box = ensurePanel();
     box.hidden = false;
+    box.classList.toggle("is-done", pendingCount === 0);
     const list = box.querySelector("ol");
     list.replaceChildren(...shown.map((item) => {
       const row = element("li", `offline-item is-${item.state}`);
