@@ -228,6 +228,10 @@ STORAGES = {
     },
 }
 
+# Pages register the offline service worker (offline/). Browser tests turn it off unless they
+# test it: its own requests would race theirs on SQLite's in-memory test database.
+OFFLINE_WORKER = True
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

@@ -105,6 +105,7 @@ def test_signed_in_pages(page, live_server):
         shoot(page, name)
 
 
+@pytest.mark.service_worker
 def test_offline_states(page, live_server):
     """The queue with no signal, sent and refused items, the log-out question, the offline page."""
     user = a_person_with_some_training()

@@ -58,7 +58,7 @@
   // The service worker -------------------------------------------------------------------
   let registration = null;
   async function register() {
-    if (!("serviceWorker" in navigator)) return;
+    if (!config.worker || !("serviceWorker" in navigator)) return;
     try {
       registration = await navigator.serviceWorker.register(config.worker, { scope: "/" });
       await navigator.serviceWorker.ready;

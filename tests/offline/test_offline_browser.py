@@ -15,6 +15,7 @@ from workouts.models import PainNote, SetLog, WorkoutSession
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.service_worker,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -257,3 +258,31 @@ def test_the_app_is_installable_and_other_pages_say_offline(page, live_server, p
     assert axe.violations_count == 0, axe.generate_report()
     page.get_by_role("link", name="Today").click()
     expect(page.get_by_role("heading", level=1)).not_to_have_text("No signal")
+
+
+def shell_caches(page):
+    return page.evaluate(
+        "async () => (await caches.keys()).filter((name) => name.startsWith('midback-shell-'))"
+    )
+
+
+def test_a_new_release_replaces_the_worker_and_its_caches(page, live_server, person, monkeypatch):  # noqa: F811
+    from offline import views
+
+    session_url = open_session(page, live_server, person)
+    (before,) = shell_caches(page)
+
+    monkeypatch.setattr(views, "SHELL", [*views.SHELL, "img/icon-512.png"])
+    page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+    for _ in range(100):
+        names = shell_caches(page)
+        if names and before not in names:
+            break
+        page.wait_for_timeout(200)
+    assert len(names) == 1 and names != [before]
+    wait_until_kept(page)
+
+    page.context.set_offline(True)
+    page.goto(session_url)
+    expect(page.get_by_role("heading", level=1, name="Zz short session")).to_be_visible()
+    expect(movement(page, "Zz Row").get_by_role("button", name=LOG_SET)).to_be_visible()
