@@ -14,6 +14,8 @@
   const FORMS = "form[data-offline-queue]";
   const KEY = "idempotency_key";
   const SENT_SHOWN_MS = 10 * 60 * 1000;
+  // A save still unanswered after this long (a signal that comes and goes) is queued instead.
+  const STALLED_MS = 10 * 1000;
 
   const TEXT = {
     title: "Saved on this phone",
@@ -260,9 +262,26 @@
     const request = sent.get(event.detail.elt);
     if (!request || !user) return;
     sent.delete(event.detail.elt);
+    clearTimeout(request.timer);
     queue(request.form, request.formData, request.submitter, new URL(request.url, location.href).href);
     setTimeout(() => request.form.querySelectorAll("[data-save-error]").forEach((m) => { m.hidden = true; }), 0);
   }
+  // Half a signal: the request neither arrives nor fails. Queue it with its key (a late
+  // arrival changes nothing when the queue resends it) and stop waiting.
+  document.addEventListener("htmx:beforeSend", (event) => {
+    const elt = event.detail.elt;
+    const request = sent.get(elt);
+    if (!request) return;
+    request.timer = setTimeout(() => {
+      if (sent.get(elt) !== request) return;
+      failed({ type: "stalled", detail: { elt } });
+      if (window.htmx) window.htmx.trigger(elt, "htmx:abort");
+    }, STALLED_MS);
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const request = sent.get(event.detail.elt);
+    if (request && request.timer) clearTimeout(request.timer);
+  }, true);
   document.addEventListener("htmx:sendError", failed);
   document.addEventListener("htmx:timeout", failed);
   document.addEventListener("htmx:afterRequest", (event) => {

@@ -9,7 +9,7 @@ from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from tests.browser_login import log_in
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, UserFactory
 from tests.workouts.test_logging_browser import person  # noqa: F401
 from workouts.models import PainNote, SetLog, WorkoutSession
 
@@ -286,3 +286,31 @@ def test_a_new_release_replaces_the_worker_and_its_caches(page, live_server, per
     page.goto(session_url)
     expect(page.get_by_role("heading", level=1, name="Zz short session")).to_be_visible()
     expect(movement(page, "Zz Row").get_by_role("button", name=LOG_SET)).to_be_visible()
+
+
+def test_a_save_left_unanswered_is_queued_and_sent_once(page, live_server, person):  # noqa: F811
+    open_session(page, live_server, person)
+    held = []
+    # The set reaches the server; its answer does not come back (the request hangs).
+    page.route("**/sessions/movements/*/sets/", lambda route: held.append(route.fetch()), times=1)
+    movement(page, "Zz Row").get_by_role("button", name=LOG_SET).click()
+    expect(queued(page).filter(has_text="Sent")).to_have_count(1, timeout=20000)
+    assert len(held) == 1
+    assert SetLog.objects.count() == 1
+
+
+def test_another_persons_log_in_finds_nothing_of_the_first(page, live_server, person):  # noqa: F811
+    session_url = open_session(page, live_server, person)
+    Session.objects.all().delete()  # the first person's session ends on the server
+    other = UserFactory()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill(other.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
+    wait_until_kept(page)
+    found = cached_everything(page)
+    urls = {entry["url"] for entry in found["caches"]}
+    assert live_server.url + "/" in urls  # the second person's Today
+    assert session_url not in urls
+    assert not any("Zz short session" in entry["body"] for entry in found["caches"])
