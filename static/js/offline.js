@@ -236,7 +236,14 @@
   document.addEventListener("submit", (event) => {
     const form = event.target;
     if (!user || !form.matches || !form.matches(FORMS)) return;
-    if (navigator.onLine && pendingCount === 0) return;
+    if (navigator.onLine && pendingCount === 0) {
+      // Sent as usual. A plain post that then fails is queued by the worker, which needs to
+      // know it is one of ours and what to call it.
+      if (!form.matches("[hx-post]")) {
+        tellWorker({ type: "posting", url: form.action, label: describe(form, event.submitter, []) });
+      }
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
     queue(form, new FormData(form, event.submitter || undefined), event.submitter);

@@ -204,9 +204,7 @@ self.addEventListener("fetch", (event) => {
     if (request.method === "GET") {
       event.respondWith(navigation(event));
     } else {
-      // A form sent with no JavaScript handling it: with no signal, our page, not the
-      // browser's error.
-      event.respondWith(fetch(request).catch(() => offlinePage()));
+      event.respondWith(formPost(event));
     }
     return;
   }
@@ -215,11 +213,38 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
+// A plain form post (finishing a session) on a signal that only looked fine: when the page
+// said it is a form of the queue, the change joins the queue and the page it came from opens
+// again (kept on the phone) with the change shown as waiting. Any other post gets our page.
+const posting = new Map();
+async function formPost(event) {
+  const request = event.request;
+  const copy = request.clone();
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const label = posting.get(request.url);
+    const user = await owner();
+    if (!label || !user || !request.referrer) return offlinePage();
+    posting.delete(request.url);
+    const fields = [];
+    (await copy.formData()).forEach((value, name) => {
+      if (typeof value === "string" && name !== "csrfmiddlewaretoken") fields.push([name, value]);
+    });
+    await Q.add({ user, url: request.url, fields, label, page: new URL(request.referrer).pathname });
+    if (self.registration.sync) self.registration.sync.register("midback-queue").catch(() => {});
+    return Response.redirect(request.referrer, 303);
+  }
+}
+
 // The pages talk to the worker: keep a page fresh after a save, warm after a load, forget
 // everything at log-out.
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type === "loaded") {
+  if (data.type === "posting" && data.url) {
+    posting.set(data.url, data.label);
+    setTimeout(() => posting.delete(data.url), 60 * 1000);
+  } else if (data.type === "loaded") {
     event.waitUntil(serial(async () => {
       const changed = await noteUser(data.user || "");
       if (data.user) await warmNow({ force: changed || !(await kept(data.path)) });

@@ -314,3 +314,22 @@ def test_another_persons_log_in_finds_nothing_of_the_first(page, live_server, pe
     assert live_server.url + "/" in urls  # the second person's Today
     assert session_url not in urls
     assert not any("Zz short session" in entry["body"] for entry in found["caches"])
+
+
+def test_finishing_on_a_signal_that_only_looks_fine_waits_on_the_phone(page, live_server, person):  # noqa: F811
+    session_url = open_session(page, live_server, person)
+    # The phone believes it is online; no request gets through.
+    page.evaluate("Object.defineProperty(navigator, 'onLine', {get: () => true})")
+    page.context.set_offline(True)
+    page.get_by_label("Duration (minutes)").fill("0")
+    page.get_by_role("button", name="Finish session").click()
+    expect(page).to_have_url(session_url)
+    expect(queued(page)).to_have_count(1)
+    expect(queued(page)).to_contain_text("Finish the session")
+    assert WorkoutSession.objects.get().is_in_progress
+
+    page.context.set_offline(False)
+    page.reload()
+    expect(queued(page).filter(has_text="Sent")).to_have_count(1)
+    session = WorkoutSession.objects.get()
+    assert not session.is_in_progress and session.duration_minutes == 0
