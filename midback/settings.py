@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "workouts",
     "care",
+    "offline",
     "axes",
     "django_tasks_db",
     "crontask",
@@ -81,6 +82,8 @@ MIDDLEWARE = [
     # Health notes must not stay in a browser's or a proxy's cache.
     "midback.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the messages middleware: it reads what a replayed offline change was told.
+    "offline.middleware.OfflineMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -230,6 +233,10 @@ STORAGES = {
     },
 }
 
+# Pages register the offline service worker (offline/). Browser tests turn it off unless they
+# test it: its own requests would race theirs on SQLite's in-memory test database.
+OFFLINE_WORKER = True
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -341,6 +348,9 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
+    # The service worker (/sw.js, offline/) and the web app manifest, both from the site.
+    "worker-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
 }
 
 # Nothing here needs the camera, the microphone, location or payments; keeping the screen on

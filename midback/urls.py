@@ -15,6 +15,7 @@ urlpatterns = [
     path("routines/", include("routines.urls")),
     path("sessions/", include("workouts.urls")),
     path("", include("care.urls")),
+    path("", include("offline.urls")),
 ]
 
 # Uploaded pictures, served only when DEBUG or SERVE_MEDIA is on (see midback/media.py).

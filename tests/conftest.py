@@ -54,6 +54,16 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
+def _offline_worker_only_where_tested(request):
+    # The service worker fetches the pages it keeps with requests of its own, in parallel with
+    # the test's; SQLite's in-memory test database refuses a read during a write ("table is
+    # locked"). Tests of the worker mark themselves service_worker.
+    node = request.node
+    if node.get_closest_marker("browser") and not node.get_closest_marker("service_worker"):
+        request.getfixturevalue("settings").OFFLINE_WORKER = False
+
+
+@pytest.fixture(autouse=True)
 def _static_files_as_in_production(request, monkeypatch):
     # live_server serves /static/ through the staticfiles finders, which know only unhashed
     # names; let whitenoise answer instead, with the hashed, compressed files `make test`

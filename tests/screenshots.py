@@ -7,6 +7,7 @@ off, doubled or overflowing.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -180,3 +181,31 @@ def test_pain_diary_pages(page, live_server):
     page.get_by_text("More: when, worse with, notes").click()
     page.get_by_text("Choose from a list").click()
     shoot(page, "pain-new-open")
+
+
+@pytest.mark.service_worker
+def test_offline_states(page, live_server):
+    """The queue with no signal, sent and refused items, the log-out question, the offline page."""
+    user = a_person_with_some_training()
+    log_in(page, live_server, user)
+    session = user.workout_sessions.get(finished_at__isnull=True)
+    page.goto(live_server.url + session.get_absolute_url())
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.wait_for_timeout(3000)  # the worker keeps the pages for offline use
+    page.context.set_offline(True)
+    log = page.get_by_role("button", name=re.compile(r"^Log set")).first
+    log.click()
+    log.click()
+    page.get_by_role("status").filter(has_text="No signal").wait_for()
+    shoot(page, "offline-queue-waiting")
+    page.get_by_text("Menu").click()
+    page.get_by_role("button", name="Log out").click()
+    page.get_by_role("dialog").wait_for()
+    shoot(page, "offline-logout-question")
+    page.get_by_role("button", name="Stay logged in").click()
+    page.goto(live_server.url + "/routines/")
+    shoot(page, "offline-page")
+    page.goto(live_server.url + session.get_absolute_url())
+    page.context.set_offline(False)
+    page.get_by_role("status").filter(has_text="has been sent").wait_for()
+    shoot(page, "offline-queue-sent")

@@ -300,6 +300,11 @@ ROUTES = {
     "password_reset_done": public(),
     "password_reset_confirm": public(build=lambda user: {"uidb64": "MQ", "token": "bad-token"}),
     "password_reset_complete": public(),
+    # Offline use: the same for everyone (the state names only the person asking)
+    "offline:service_worker": public(),
+    "offline:manifest": public(),
+    "offline:page": public(),
+    "offline:state": public(),
     # Routines
     "routines:list": login(),
     "routines:create": post_only(Access.LOGIN, **ROUTINE_FIELDS),
