@@ -4,10 +4,11 @@ forms, and the how-to pages of its movements (or of the routines planned for tod
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from exercises.models import Exercise
-from routines.scheduling import local_today, occurrences
+from routines.scheduling import occurrences
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -24,12 +25,15 @@ def offline_pages(user):
     if session is not None:
         pages.append(session.get_absolute_url())
         entries = session.entries.order_by("position", "pk")
-        pages += [
-            reverse("workouts:entry_pain", args=[pk]) for pk in entries.values_list("pk", flat=True)
-        ]
+        for pk in entries.values_list("pk", flat=True):
+            # The pain form and the how-to sheet of each movement.
+            pages += [
+                reverse("workouts:entry_pain", args=[pk]),
+                reverse("workouts:how_to", args=[pk]),
+            ]
         exercises = Exercise.objects.published().filter(session_entries__session=session)
     else:
-        day = local_today(user)
+        day = timezone.localdate()  # the person's zone, activated by ProfileMiddleware
         routines = [o.routine for o in occurrences(user, day, day + ONE_DAY) if o.is_due]
         exercises = Exercise.objects.published().filter(routine_items__routine__in=routines)
     slugs = exercises.order_by("slug").values_list("slug", flat=True).distinct()

@@ -7,9 +7,10 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
+from django.utils import timezone
 
+from accounts.models import Profile
 from offline.pages import user_tag
-from routines.scheduling import local_today
 from tests.factories import (
     ExerciseFactory,
     RoutineFactory,
@@ -101,6 +102,7 @@ def test_the_state_lists_the_session_and_its_how_to_pages(
     for entry in entries:
         assert entry.exercise.get_absolute_url() in state["pages"]
         assert reverse("workouts:entry_pain", args=[entry.pk]) in state["pages"]
+        assert reverse("workouts:how_to", args=[entry.pk]) in state["pages"]
 
 
 @pytest.mark.django_db
@@ -108,7 +110,11 @@ def test_with_no_session_the_state_lists_todays_planned_movements(client, user):
     routine = RoutineFactory(user=user)
     planned = ExerciseFactory()
     RoutineItemFactory(routine=routine, exercise=planned)
-    ScheduledSessionFactory(user=user, routine=routine, start_date=local_today(user))
+    ScheduledSessionFactory(
+        user=user,
+        routine=routine,
+        start_date=timezone.localdate(timezone=Profile.for_user(user).zone),
+    )
     client.force_login(user)
     pages = client.get(reverse("offline:state")).json()["pages"]
     assert planned.get_absolute_url() in pages
