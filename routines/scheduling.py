@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from icalendar import Calendar, Event
 
 from accounts.models import Profile
+from accounts.verification import with_verified_email
 from care.models import FlareUp
 from routines.models import (
     EARLIEST_PLAN_DATE,
@@ -370,9 +371,9 @@ def send_due_reminders(now=None):
     """
     now = now or timezone.now()
     users = (
-        get_user_model()
-        .objects.filter(is_active=True, profile__reminders=True)
-        .exclude(email="")
+        with_verified_email(
+            get_user_model().objects.filter(is_active=True, profile__reminders=True)
+        )
         .select_related("profile")
         .order_by("pk")
     )

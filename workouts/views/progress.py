@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from accounts.decorators import identity_confirmed
 from accounts.models import Profile
 from exercises.models import Exercise
 from midback.htmx import page_or_fragment
@@ -142,6 +143,7 @@ def report(request):
 
 @require_GET
 @login_required
+@identity_confirmed
 def export_csv(request, kind):
     if kind not in CSV_KINDS:
         raise Http404
@@ -155,6 +157,7 @@ def export_csv(request, kind):
 
 @require_GET
 @login_required
+@identity_confirmed
 def export_json(request):
     data = account_data(request.user)
     response = HttpResponse(
