@@ -3,6 +3,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.contrib import messages
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -52,6 +53,10 @@ class AccountAdapter(DefaultAccountAdapter):
             from_email=msg.from_email,
             html=html,
         )
+
+    def get_signup_redirect_url(self, request):
+        # The same page whether the address was new or already had an account (accounts/signup.py).
+        return reverse("account_email_verification_sent")
 
     def get_client_ip(self, request):
         # The same address the rest of the app counts under: X-Forwarded-For only from our proxy.

@@ -1,5 +1,5 @@
 from allauth.account import views as allauth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.views.generic import RedirectView
 
 from accounts import views
@@ -27,6 +27,6 @@ auth_urlpatterns = [
 legacy_urlpatterns = [
     path(
         "password/reset/<uidb64>/<token>/",
-        RedirectView.as_view(pattern_name="account_reset_password"),
+        RedirectView.as_view(url=reverse_lazy("account_reset_password")),
     ),
 ]

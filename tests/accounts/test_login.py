@@ -83,7 +83,7 @@ def test_an_unknown_and_a_known_username_get_the_same_answer(client, user):
 def _without_tokens(response):
     import re
 
-    return re.sub(r'(value|nonce)="[^"]{20,}"', "", response.content.decode())
+    return re.sub(r"[A-Za-z0-9_-]{22,}", "", response.content.decode())
 
 
 def test_wrong_passwords_pause_the_account_after_the_limit(client, user, settings):
