@@ -81,11 +81,11 @@ MIDDLEWARE = [
     # sessions with where and when each was last seen.
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SessionActivityMiddleware",
-    # Staff and content editors reach the admin only after a second factor.
-    "accounts.middleware.AdminSecondFactorMiddleware",
     # Health notes must not stay in a browser's or a proxy's cache.
     "midback.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff and content editors reach the admin only after a second factor.
+    "accounts.middleware.AdminSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
