@@ -41,9 +41,7 @@ def test_staff_without_a_second_factor_are_sent_to_set_one_up(client, staff):
     assert b"set up a second factor" in response.content
 
 
-def test_staff_with_a_second_factor_work_in_the_admin_after_using_it(
-    client, staff, time_machine
-):
+def test_staff_with_a_second_factor_work_in_the_admin_after_using_it(client, staff, time_machine):
     log_in_with_password(client, staff)
     secret, _ = activate_totp(client)
     client.post(reverse("logout"))
