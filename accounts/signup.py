@@ -1,6 +1,22 @@
 from allauth.account.adapter import get_adapter
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm
 from allauth.account.internal.userkit import filter_users_by_email
+from django.utils.translation import gettext_lazy as _
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's log-in in our words: one box for the username or the email."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        login.label = _("Username or email")
+        login.widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
+        login.widget.attrs.pop("placeholder", None)
+        password = self.fields["password"]
+        password.help_text = ""  # "Forgot your password?" sits under the form
+        password.widget.attrs.pop("placeholder", None)
 
 
 class SignUpForm(SignupForm):

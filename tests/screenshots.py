@@ -32,6 +32,7 @@ VISITOR_PAGES = {
     "visitor-library": "/exercises/",
     "visitor-signup": "/accounts/signup/",
     "visitor-login": "/accounts/login/",
+    "visitor-reset": "/accounts/password/reset/",
 }
 
 
@@ -79,7 +80,7 @@ def test_visitor_pages(page, live_server):
     page.goto(live_server.url + "/exercises/face-pull/")
     shoot(page, "detail-face-pull")
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("nobody")
+    page.get_by_label("Username or email").fill("nobody")
     page.get_by_label("Password").fill("wrong")
     page.get_by_role("button", name="Log in").click()
     shoot(page, "login-error")
@@ -98,6 +99,26 @@ def test_signed_in_pages(page, live_server):
         "session": f"/sessions/{session.pk}/",
         "progress": "/sessions/progress/",
         "history": "/sessions/history/",
+    }
+    for name, path in pages.items():
+        page.goto(live_server.url + path)
+        shoot(page, name)
+
+
+def test_account_security_pages(page, live_server):
+    user = a_person_with_some_training()
+    log_in(page, live_server, user)
+    pages = {
+        "settings": "/accounts/settings/",
+        "email": "/accounts/email/",
+        "two-factor": "/accounts/2fa/",
+        "totp-setup": "/accounts/2fa/totp/activate/",
+        "passkey-add": "/accounts/2fa/webauthn/add/",
+        "sessions": "/accounts/sessions/",
+        "reauthenticate": "/accounts/reauthenticate/",
+        "password-change": "/accounts/password/change/",
+        "delete": "/accounts/delete/",
+        "check-email": "/accounts/confirm-email/",
     }
     for name, path in pages.items():
         page.goto(live_server.url + path)

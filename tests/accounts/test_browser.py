@@ -17,13 +17,21 @@ pytestmark = [
 ]
 
 VISITOR_PAGES = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
-MEMBER_PAGES = ["/accounts/settings/", "/accounts/delete/", "/accounts/password/change/"]
+MEMBER_PAGES = [
+    "/accounts/settings/",
+    "/accounts/delete/",
+    "/accounts/password/change/",
+    "/accounts/email/",
+    "/accounts/2fa/",
+    "/accounts/sessions/",
+    "/accounts/reauthenticate/",
+]
 
 
 def _log_in(page, live_server, user):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Log in").click()
-    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Username or email").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
 
