@@ -27,7 +27,7 @@ _BROWSERS = [
 
 @register.filter
 def device(user_agent):
-    """"Chrome on Android" from a user agent string, or "Unknown device"."""
+    """A short name such as "Chrome on Android" from a user agent string."""
     user_agent = user_agent or ""
     system = next((name for key, name in _SYSTEMS if key in user_agent), None)
     browser = next((name for pattern, name in _BROWSERS if re.search(pattern, user_agent)), None)
