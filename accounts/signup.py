@@ -30,6 +30,13 @@ class SignUpForm(SignupForm):
     get_signup_redirect_url); only a new account is logged in.
     """
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "password2" in self.fields:
+            self.fields["password2"].label = _("Password again")
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+
     def validate_unique_email(self, value):
         email = value.lower()
         self.account_already_exists = bool(filter_users_by_email(email))

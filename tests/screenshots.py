@@ -82,7 +82,7 @@ def test_visitor_pages(page, live_server):
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Username or email").fill("nobody")
     page.get_by_label("Password").fill("wrong")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     shoot(page, "login-error")
 
 
