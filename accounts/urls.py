@@ -28,5 +28,6 @@ legacy_urlpatterns = [
     path(
         "password/reset/<uidb64>/<token>/",
         RedirectView.as_view(url=reverse_lazy("account_reset_password")),
+        name="legacy_password_reset",
     ),
 ]
