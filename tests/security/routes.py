@@ -270,7 +270,8 @@ ROUTES = {
     ),
     "accounts:delete": login(post=True, fields={"confirm": "bool"}),
     "login": public(post=True, fields={"login": "account", "password": "password"}),
-    "logout": public(get=False, post=True),
+    # A GET asks "log out?" (200), or sends a visitor home (302); only a POST logs out.
+    "logout": public(ok=(200, 302), post=True),
     "password_change": login(
         post=True,
         fields={
