@@ -1,10 +1,11 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 
-from accounts.forms import AdminLoginForm
 from accounts.models import Profile
 
-# The admin's login gets the same guard against over-long usernames as ours.
-admin.site.login_form = AdminLoginForm
+# The admin logs in through our log-in page: the same limits, and the second factor of
+# whoever has one (accounts/middleware.py requires one of staff).
+admin.site.login = secure_admin_login(admin.site.login)
 
 
 @admin.register(Profile)

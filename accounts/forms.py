@@ -1,8 +1,4 @@
 from django import forms
-from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import DAY_NAMES, Profile, days_from_mask, mask_from_days, validate_time_zone
@@ -11,67 +7,29 @@ from midback.forms import PlainLabelsMixin
 from midback.validators import parse_id
 
 
-class BoundedUsernameMixin:
-    """Refuse an over-long username before authenticate() runs.
+class SignUpExtraForm(forms.Form):
+    """What our sign-up adds to allauth's (ACCOUNT_SIGNUP_FORM_CLASS): the browser's time zone
+    and the profile with the home equipment preset."""
 
-    AuthenticationForm sets the field's max_length after the validators were built, so a
-    100 KB name reached the backends and the lockout's failure record (a 255-character
-    column on PostgreSQL): a 500 instead of a message.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["username"]
-        field.validators.append(MaxLengthValidator(field.max_length or 150))
-
-
-class LoginForm(PlainLabelsMixin, BoundedUsernameMixin, AuthenticationForm):
-    # Django's "Please enter a correct username and password" reads as if the person got it
-    # wrong; say what happened and what to do.
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": _(
-            "No account matches that username and password. Capital letters count in both; "
-            "if the password has slipped your mind, you can set a new one."
-        ),
-    }
-
-
-class AdminLoginForm(BoundedUsernameMixin, AdminAuthenticationForm):
-    pass
-
-
-class SignUpForm(PlainLabelsMixin, UserCreationForm):
-    email = forms.EmailField(
-        label=_("Email"),
-        help_text=_("Only for resetting your password and, if you want them, reminders."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
     # Filled in by accounts.js from the browser; without JavaScript the zone stays UTC and
     # can be changed in settings.
     time_zone = forms.CharField(
         required=False, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
     )
 
-    class Meta(UserCreationForm.Meta):
-        model = get_user_model()
-        fields = ("username", "email")
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].help_text = _(
-            "Up to 150 letters, digits and the signs @ . + - _ (no spaces)."
-        )
-        self.fields["password2"].label = _("Password again")
-        self.fields["password2"].help_text = _("The same password, to be sure it is typed right.")
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account already uses this email. Log in, or reset its password.")
-            )
-        return email
+        for name, help_text in {
+            "username": _("Up to 150 letters, digits and the signs @ . + - _ (no spaces)."),
+            "email": _(
+                "For confirming it is you, resetting your password and, if you want them, "
+                "reminders. We send a link to confirm it."
+            ),
+        }.items():
+            if name in self.fields:
+                self.fields[name].help_text = help_text
+        if "password2" in self.fields:
+            self.fields["password2"].label = _("Password again")
 
     def clean_time_zone(self):
         # A zone the browser reports but we do not know is dropped, not shown as an error:
@@ -83,15 +41,12 @@ class SignUpForm(PlainLabelsMixin, UserCreationForm):
             return ""
         return time_zone
 
-    def save(self, commit=True):
-        user = super().save(commit=commit)
-        if commit:
-            profile = Profile.for_user(user)
-            profile.apply_training_preset()
-            if self.cleaned_data["time_zone"]:
-                profile.time_zone = self.cleaned_data["time_zone"]
-                profile.save(update_fields=["time_zone"])
-        return user
+    def signup(self, request, user):
+        profile = Profile.for_user(user)
+        profile.apply_training_preset()
+        if self.cleaned_data["time_zone"]:
+            profile.time_zone = self.cleaned_data["time_zone"]
+            profile.save(update_fields=["time_zone"])
 
 
 class EquipmentChoiceField(forms.ModelMultipleChoiceField):
@@ -230,18 +185,9 @@ class SettingsForm(PlainLabelsMixin, forms.ModelForm):
 
 
 class DeleteAccountForm(PlainLabelsMixin, forms.Form):
-    password = forms.CharField(
-        label=_("Your password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that my routines, plan, sessions and pain notes are deleted for good."
+        ),
+        error_messages={"required": _("Tick the box to confirm, or keep your account.")},
     )
-
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("That is not your password."))
-        return password

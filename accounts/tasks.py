@@ -2,22 +2,23 @@
 housekeeping the scheduler (`manage.py crontask`) starts."""
 
 from crontask import cron
-from django.contrib.auth.forms import PasswordResetForm
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.tasks import task, task_backends
 from django_tasks_db import DatabaseBackend
 
 
 @task
-def send_password_reset(email, domain, use_https):
-    """Email a reset link to each active account with this address (often none).
+def send_email(subject, body, to, from_email=None, html=""):
+    """Send an account email (confirmation, reset, notice) rendered in the request.
 
-    The request only enqueues this, whether or not an account exists, so its answer and its
-    timing say nothing about who has an account.
+    The request only renders and enqueues, for known and unknown addresses alike, so its
+    answer and its timing say nothing about who has an account.
     """
-    form = PasswordResetForm({"email": email})
-    if form.is_valid():
-        form.save(domain_override=domain, use_https=use_https)
+    message = EmailMultiAlternatives(subject, body, from_email, to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
 
 
 @cron("20 3 * * *")

@@ -1,52 +1,33 @@
-from django.contrib.auth import views as auth_views
-from django.urls import path
+from allauth.account import views as allauth_views
+from django.urls import path, reverse_lazy
+from django.views.generic import RedirectView
 
 from accounts import views
-from accounts.forms import LoginForm
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("signup/", views.signup, name="signup"),
+    # allauth's sign-up at the address people know (also named account_signup).
+    path("signup/", allauth_views.signup, name="signup"),
     path("settings/", views.account_settings, name="settings"),
     path("delete/", views.delete_account, name="delete"),
 ]
 
-# Django's own auth views keep their un-namespaced names (login, logout, password_reset...):
-# LOGIN_URL, the admin and the reset email all reverse them by those names.
+# The names the rest of the app, LOGIN_URL and bookmarks use, on allauth's views; they resolve
+# before allauth's own patterns (included after these in midback/urls.py).
 auth_urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "password/change/",
-        auth_views.PasswordChangeView.as_view(),
-        name="password_change",
-    ),
-    path(
-        "password/change/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
-    ),
-    path("password/reset/", views.password_reset, name="password_reset"),
-    path(
-        "password/reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
+    path("login/", allauth_views.login, name="login"),
+    path("logout/", allauth_views.logout, name="logout"),
+    path("password/change/", allauth_views.password_change, name="password_change"),
+    path("password/reset/", allauth_views.password_reset, name="password_reset"),
+]
+
+# Reset links sent before the move to allauth used Django's token format: they lead to the
+# page that sends a new one. Included after allauth's patterns, so its own links match first.
+legacy_urlpatterns = [
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "password/reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
+        RedirectView.as_view(url=reverse_lazy("account_reset_password")),
+        name="legacy_password_reset",
     ),
 ]

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.decorators import identity_confirmed
+from accounts.verification import has_verified_email
 from care import flare
 from care.forms import FlareUpForm, ShareLinkForm
 from care.models import FlareUp, ShareLink
@@ -29,12 +31,21 @@ def qr_svg(url):
 
 @login_required
 @never_cache
+@identity_confirmed(allow_get=True)
 @require_http_methods(["GET", "POST"])
 def share_list(request):
+    # Making a link asks for the password again (allauth's re-authentication) and waits for
+    # a confirmed email: a link hands health notes to someone else.
     today = timezone.localdate()
     created = token_url = qr = None
+    email_verified = has_verified_email(request.user)
     if request.method == "POST":
         form = ShareLinkForm(request.POST, today=today)
+        if not email_verified:
+            form.add_error(
+                None,
+                _("Confirm your email address first: links go out only from a confirmed account."),
+            )
         if form.is_valid():
             created, token = ShareLink.create(request.user, **form.link_fields())
             # Shown in this response only: the token is not stored, so this page is never
@@ -51,6 +62,7 @@ def share_list(request):
         "token_url": token_url,
         "qr": qr,
         "now": timezone.now(),
+        "email_verified": email_verified,
     }
     return render(request, "care/share_list.html", context)
 

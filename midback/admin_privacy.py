@@ -10,7 +10,16 @@ from django.db import router
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-PEOPLES_APPS = {"accounts", "auth", "workouts", "axes", "sessions", "admin"}
+PEOPLES_APPS = {
+    "accounts",
+    "auth",
+    "workouts",
+    "account",
+    "mfa",
+    "usersessions",
+    "sessions",
+    "admin",
+}
 PEOPLES_ROUTINE_MODELS = {"scheduledsession", "occurrencechange", "calendarfeed", "remindersent"}
 
 

@@ -5,7 +5,6 @@ Defaults give a newcomer a working app on a SQLite file; production sets the env
 """
 
 import ipaddress
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     # Django's widget templates, for midback.forms.FormRenderer (it reads the project's engine).
@@ -50,7 +50,10 @@ INSTALLED_APPS = [
     "workouts",
     "care",
     "offline",
-    "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "django_tasks_db",
     "crontask",
 ]
@@ -79,16 +82,20 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.profile, and every time shown in the signed-in person's zone.
     "accounts.middleware.ProfileMiddleware",
+    # allauth's flows (re-authentication redirects, pending logins) and the list of a person's
+    # sessions with where and when each was last seen.
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SessionActivityMiddleware",
     # Health notes must not stay in a browser's or a proxy's cache.
     "midback.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Inside the messages middleware: it reads what a replayed offline change was told.
     "offline.middleware.OfflineMiddleware",
+    # Staff and content editors reach the admin only after a second factor.
+    "accounts.middleware.AdminSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Last, so it can turn a locked-out login (ours or the admin's) into the lockout page.
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "midback.urls"
@@ -241,24 +248,72 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-AUTHENTICATION_BACKENDS = [
-    "accounts.backends.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# --- Accounts: django-allauth (accounts/adapter.py holds what we change) -----------------------
+# allauth's backend logs in by username or email; it is Django's ModelBackend underneath, so
+# every existing password hash keeps working.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignUpExtraForm"
+ACCOUNT_FORMS = {"login": "accounts.signup.LoginForm", "signup": "accounts.signup.SignUpForm"}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# Usable at once; reminders and share links wait for a verified address (accounts/verification.py).
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Known and unknown addresses get the same page; the email says the rest.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Midback: "
+ACCOUNT_LOGOUT_ON_GET = False
+# A password change keeps this session and ends every other one (their hash no longer matches).
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_USERNAME_MIN_LENGTH = 1
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 60 * env_int("REAUTHENTICATION_MINUTES", 5)
+# Counted in the default cache: Redis in production, so the limits hold across every worker.
+# "key" is the address or username typed; "ip" the client as accounts/client_ip.py sees it.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_LIMIT_PER_IP = env_int("PASSWORD_RESET_LIMIT_PER_IP", 10)
+PASSWORD_RESET_LIMIT_MINUTES = env_int("PASSWORD_RESET_LIMIT_MINUTES", 60)
+for _name in (
+    "LOGIN_FAILURE_LIMIT",
+    "LOGIN_COOLOFF_MINUTES",
+    "PASSWORD_RESET_LIMIT_PER_EMAIL",
+    "PASSWORD_RESET_LIMIT_PER_IP",
+    "PASSWORD_RESET_LIMIT_MINUTES",
+):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be above 0.")
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": f"20/m/ip,{LOGIN_FAILURE_LIMIT}/{LOGIN_COOLOFF_MINUTES}m/key",
+    "signup": "10/h/ip",
+    "reset_password": (
+        f"{PASSWORD_RESET_LIMIT_PER_IP}/{PASSWORD_RESET_LIMIT_MINUTES}m/ip,"
+        f"{PASSWORD_RESET_LIMIT_PER_EMAIL}/{PASSWORD_RESET_LIMIT_MINUTES}m/key"
+    ),
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "manage_email": "10/m/user",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+}
 
-# django-axes: failed logins (our form and the admin's) lock that username from that address.
-# Locking the pair, not the address alone, keeps one typo-prone office from locking everyone out
-# and keeps an attacker from locking a victim out from everywhere.
-AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 60))
-if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME.total_seconds() <= 0:
-    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT and LOGIN_COOLOFF_MINUTES must be above 0.")
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-# Failed attempts are all axes needs; a row per successful login would only pile up addresses.
-AXES_DISABLE_ACCESS_LOG = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_HTTP_RESPONSE_CODE = 429
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Midback"
+MFA_RECOVERY_CODE_COUNT = 10
+# WebAuthn needs HTTPS, or http://localhost while developing and testing.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or env_bool("WEBAUTHN_ALLOW_HTTP", default=False)
+MFA_TRUST_ENABLED = False
+USERSESSIONS_TRACK_ACTIVITY = True
+
 # Behind a proxy every request comes from the proxy's address. X-Forwarded-For is believed only
 # when the connection comes from one of these networks (the proxy's), so a client reaching the
 # app directly cannot choose the address it is counted under (see accounts/client_ip.py).
@@ -270,12 +325,6 @@ for _network in env_list("TRUSTED_PROXIES"):
         raise ImproperlyConfigured(
             f"TRUSTED_PROXIES must be addresses or networks (10.0.0.0/8), not {_network!r}."
         ) from None
-AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip_address"
-
-# Password reset requests, counted in the default cache over a fixed window.
-PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
-PASSWORD_RESET_LIMIT_PER_IP = env_int("PASSWORD_RESET_LIMIT_PER_IP", 10)
-PASSWORD_RESET_LIMIT_WINDOW = 60 * env_int("PASSWORD_RESET_LIMIT_MINUTES", 60)
 
 # Email through Django 6.1's MAILERS: printed to the console until EMAIL_HOST is set.
 _email_host = env_str("EMAIL_HOST", default="")
@@ -369,12 +418,17 @@ PERMISSIONS_POLICY = {
         "microphone",
         "midi",
         "payment",
-        "publickey-credentials-get",
         "serial",
         "usb",
         "xr-spatial-tracking",
     )
-} | {"screen-wake-lock": ["self"], "fullscreen": ["self"]}
+} | {
+    "screen-wake-lock": ["self"],
+    "fullscreen": ["self"],
+    # Passkeys: the browser asks the authenticator only for our own pages.
+    "publickey-credentials-get": ["self"],
+    "publickey-credentials-create": ["self"],
+}
 
 # --- Logging: one JSON object a line on stdout, each with the request's id ---------------------
 LOG_LEVEL = env_str("LOG_LEVEL", default="INFO").upper()

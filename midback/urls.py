@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from accounts.urls import auth_urlpatterns
+from accounts.urls import auth_urlpatterns, legacy_urlpatterns
 from midback.media import media
 from routines.views.schedule import home
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include(auth_urlpatterns)),
+    path("accounts/", include("allauth.urls")),
+    path("accounts/", include(legacy_urlpatterns)),
     path("routines/", include("routines.urls")),
     path("sessions/", include("workouts.urls")),
     path("", include("care.urls")),

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import days_from_mask
+from accounts.verification import with_verified_email
 from routines.models import ReminderSent
 from routines.scheduling import ONE_DAY, done_plans, occurrences, site_url
 
@@ -37,16 +38,11 @@ PROFILE_FIELDS = {
 def recipients(kind):
     """Who may get reminders of `kind`: the one place that decides it.
 
-    Active people with an email address who switched this kind on.
+    Active people with a confirmed email address who switched this kind on.
     """
     switch = PROFILE_FIELDS[kind][0]
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, **{f"profile__{switch}": True})
-        .exclude(email="")
-        .select_related("profile")
-        .order_by("pk")
-    )
+    people = get_user_model().objects.filter(is_active=True, **{f"profile__{switch}": True})
+    return with_verified_email(people.exclude(email="")).select_related("profile").order_by("pk")
 
 
 def due_day(profile, kind, now):

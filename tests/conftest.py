@@ -112,6 +112,28 @@ def _empty_cache(request):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _force_login_confirms_identity(request, monkeypatch):
+    # client.force_login() stands for a person who has logged in fully: their password typed
+    # again recently and, for staff, their second factor used (tests/browser_login.py). Tests
+    # marked real_login get Django's plain force_login, to check what is asked without them.
+    if request.node.get_closest_marker("real_login"):
+        return
+    from django.test import Client
+
+    from tests.browser_login import confirmed_identity
+
+    plain = Client.force_login
+
+    def force_login(client, user, backend=None):
+        plain(client, user, backend)
+        session = client.session
+        confirmed_identity(session, user)
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def user(db):
     from tests.factories import UserFactory

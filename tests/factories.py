@@ -42,6 +42,17 @@ class UserFactory(DjangoModelFactory):
         if create:
             obj.save()
 
+    # People in tests have confirmed their address, as most real accounts will have;
+    # UserFactory(email_verified=False) makes one who has not yet.
+    @factory.post_generation
+    def email_verified(obj, create, extracted, **kwargs):
+        if create and obj.email:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.create(
+                user=obj, email=obj.email.lower(), primary=True, verified=extracted is not False
+            )
+
 
 class EquipmentFactory(DjangoModelFactory):
     class Meta:

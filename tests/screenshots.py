@@ -39,6 +39,7 @@ VISITOR_PAGES = {
     "visitor-library": "/exercises/",
     "visitor-signup": "/accounts/signup/",
     "visitor-login": "/accounts/login/",
+    "visitor-reset": "/accounts/password/reset/",
 }
 
 
@@ -88,9 +89,9 @@ def test_visitor_pages(page, live_server):
     page.goto(live_server.url + "/exercises/face-pull/")
     shoot(page, "detail-face-pull")
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("nobody")
+    page.get_by_label("Username or email").fill("nobody")
     page.get_by_label("Password").fill("wrong")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     shoot(page, "login-error")
 
 
@@ -209,3 +210,23 @@ def test_offline_states(page, live_server):
     page.context.set_offline(False)
     page.get_by_role("status").filter(has_text="has been sent").wait_for()
     shoot(page, "offline-queue-sent")
+
+
+def test_account_security_pages(page, live_server):
+    user = a_person_with_some_training()
+    log_in(page, live_server, user)
+    pages = {
+        "settings": "/accounts/settings/",
+        "email": "/accounts/email/",
+        "two-factor": "/accounts/2fa/",
+        "totp-setup": "/accounts/2fa/totp/activate/",
+        "passkey-add": "/accounts/2fa/webauthn/add/",
+        "sessions": "/accounts/sessions/",
+        "reauthenticate": "/accounts/reauthenticate/",
+        "password-change": "/accounts/password/change/",
+        "delete": "/accounts/delete/",
+        "check-email": "/accounts/confirm-email/",
+    }
+    for name, path in pages.items():
+        page.goto(live_server.url + path)
+        shoot(page, name)

@@ -53,7 +53,7 @@ def log_in(page, live_server):
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("button", name="Log out", include_hidden=True)).to_be_attached()
     return user
 
@@ -204,7 +204,7 @@ def test_a_wrong_password_gets_a_message_that_does_not_blame(phone, live_server)
     phone.goto(live_server.url + "/accounts/login/")
     phone.get_by_label("Username", exact=True).fill("someone")
     phone.get_by_label("Password", exact=True).fill("not-it")
-    phone.get_by_role("button", name="Log in").click()
+    phone.get_by_role("button", name="Log in", exact=True).click()
 
     alert = phone.get_by_role("alert")
     expect(alert).to_contain_text("No account matches that username and password.")

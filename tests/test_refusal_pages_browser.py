@@ -41,7 +41,7 @@ def test_the_413_page_reads_well_on_a_phone(page, live_server):
     page.get_by_label("Username").fill("kim")
     page.get_by_label("Password").fill("secret")
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
-        page.get_by_role("button", name="Log in").click()
+        page.get_by_role("button", name="Log in", exact=True).click()
 
     assert answer.value.status == 413
     expect(page.get_by_role("heading", level=1)).to_have_text("Too much to send")

@@ -40,12 +40,12 @@ def test_a_200_mb_body_is_refused_with_413_before_it_is_read(client, name):
 
 
 def test_a_body_just_under_the_limit_goes_through_to_the_form(client, settings):
-    data = {"username": "kim", "password": "x" * (settings.REQUEST_BODY_LIMIT - 1000)}
+    data = {"login": "kim", "password": "x" * (settings.REQUEST_BODY_LIMIT - 1000)}
 
     response = client.post(reverse("login"), data)
 
     assert response.status_code == 200
-    assert b"No account matches that username and password" in response.content
+    assert b"No account matches that username or email and password" in response.content
 
 
 def test_a_chunked_body_is_refused_with_411(client):

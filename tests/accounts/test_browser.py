@@ -17,15 +17,23 @@ pytestmark = [
 ]
 
 VISITOR_PAGES = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
-MEMBER_PAGES = ["/accounts/settings/", "/accounts/delete/", "/accounts/password/change/"]
+MEMBER_PAGES = [
+    "/accounts/settings/",
+    "/accounts/delete/",
+    "/accounts/password/change/",
+    "/accounts/email/",
+    "/accounts/2fa/",
+    "/accounts/sessions/",
+    "/accounts/reauthenticate/",
+]
 
 
 def _log_in(page, live_server, user):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Log in").click()
-    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Username or email").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
 
 
 def _open_menu(page):
@@ -85,7 +93,7 @@ def test_sign_up_and_settings_take_the_time_zone_from_the_browser(
     page.get_by_label("Password again").fill("gravel-orchid-73-mantle")
     page.get_by_role("button", name="Sign up").click()
 
-    expect(page.get_by_text("Your account is ready.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
     assert Profile.objects.get(user__username="robin").time_zone == "America/Chicago"
 
     page.goto(live_server.url + "/accounts/settings/")

@@ -49,37 +49,48 @@ def test_it_sends_visitors_to_log_in(client):
     assert response.url.startswith(reverse("login"))
 
 
-def test_it_asks_for_the_password(client, user):
+@pytest.mark.real_login
+def test_it_asks_for_the_password_again_before_deleting(client, user):
+    from tests.accounts.two_factor import confirm_password, log_in_with_password
+
+    _give_them_data(user)
+    log_in_with_password(client, user)
+    assert client.get(URL).status_code == 200  # the page itself opens freely
+
+    response = client.post(URL, {"confirm": "on"})
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_reauthenticate"))
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+    wrong = confirm_password(client, "not-it")
+    assert wrong.status_code == 200
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+    confirm_password(client)
+    client.post(URL, {"confirm": "on"})
+    assert not get_user_model().objects.filter(pk=user.pk).exists()
+
+
+def test_guessing_the_password_to_delete_stops_at_the_limit(client, user):
+    from tests.accounts.two_factor import confirm_password
+
     client.force_login(user)
+    statuses = [confirm_password(client, f"guess-{n}").status_code for n in range(12)]
 
-    response = client.get(URL)
-
-    assert response.status_code == 200
-    assert b'name="password"' in response.content
-    assert b'autocomplete="current-password"' in response.content
+    assert 429 in statuses
+    assert confirm_password(client).status_code == 429
 
 
-def test_a_wrong_password_deletes_nothing(client, user):
+def test_without_the_box_ticked_nothing_is_deleted(client, user):
     _give_them_data(user)
     client.force_login(user)
     before = _counts()
 
-    response = client.post(URL, {"password": "not-it"})
-
-    assert response.status_code == 200
-    assert b"That is not your password." in response.content
-    assert get_user_model().objects.filter(pk=user.pk).exists()
-    assert _counts() == before
-
-
-def test_an_empty_password_deletes_nothing(client, user):
-    client.force_login(user)
-
     response = client.post(URL, {})
 
     assert response.status_code == 200
-    assert b"This field is required." in response.content
+    assert b"Tick the box to confirm" in response.content
     assert get_user_model().objects.filter(pk=user.pk).exists()
+    assert _counts() == before
 
 
 def test_it_deletes_them_and_all_their_data_and_logs_out(client, user, other_user):
@@ -88,7 +99,7 @@ def test_it_deletes_them_and_all_their_data_and_logs_out(client, user, other_use
     starters = Routine.objects.filter(is_starter=True).count()
     client.force_login(user)
 
-    response = client.post(URL, {"password": PASSWORD}, follow=True)
+    response = client.post(URL, {"confirm": "on"}, follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("home")
     assert b"Your account and everything in it are deleted." in response.content

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.archive import account_data
+from accounts.decorators import identity_confirmed
 from exercises.models import Exercise
 from midback.htmx import page_or_fragment
 from workouts.charts import best_set_chart, hold_chart, pain_chart, sessions_chart, volume_chart
@@ -131,6 +132,7 @@ def report(request):
 
 @require_GET
 @login_required
+@identity_confirmed
 def export_csv(request, kind):
     if kind not in CSV_KINDS:
         raise Http404
@@ -144,6 +146,7 @@ def export_csv(request, kind):
 
 @require_GET
 @login_required
+@identity_confirmed
 def export_json(request):
     data = account_data(request.user)
     response = HttpResponse(
