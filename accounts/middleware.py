@@ -85,7 +85,7 @@ class AdminSecondFactorMiddleware:
 
 # How often a session's "last seen" (and its address and device) is brought up to date.
 SEEN_EVERY_SECONDS = 5 * 60
-_SEEN_KEY = "midback_seen_at"
+SEEN_KEY = "midback_seen_at"
 
 
 class SessionActivityMiddleware:
@@ -102,7 +102,7 @@ class SessionActivityMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = time.time()
-            if now - request.session.get(_SEEN_KEY, 0) >= SEEN_EVERY_SECONDS:
+            if now - request.session.get(SEEN_KEY, 0) >= SEEN_EVERY_SECONDS:
                 usersessionkit.track_activity(request, user=user, session=request.session)
-                request.session[_SEEN_KEY] = now
+                request.session[SEEN_KEY] = now
         return self.get_response(request)

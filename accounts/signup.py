@@ -2,6 +2,8 @@ from allauth.account.adapter import get_adapter
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm
 from allauth.account.internal.userkit import filter_users_by_email
+from django.contrib.auth import get_user_model
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -36,6 +38,11 @@ class SignUpForm(SignupForm):
             self.fields["password2"].label = _("Password again")
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
+        # allauth's field takes any length; the account's column holds 254 characters.
+        email = self.fields["email"]
+        email.max_length = get_user_model()._meta.get_field("email").max_length
+        email.validators.append(MaxLengthValidator(email.max_length))
+        email.widget.attrs["maxlength"] = str(email.max_length)
 
     def validate_unique_email(self, value):
         email = value.lower()

@@ -709,7 +709,11 @@ class ProgressionTarget(models.Model):
         verbose_name = _("progression target")
         verbose_name_plural = _("progression targets")
         constraints = [
-            models.UniqueConstraint(fields=["user", "exercise"], name="one_target_per_movement"),
+            models.UniqueConstraint(
+                fields=["user", "exercise"],
+                name="one_target_per_movement",
+                violation_error_message=_("That movement has a target for next time already."),
+            ),
             models.CheckConstraint(
                 condition=Q(weight__isnull=True) | Q(weight__gte=0, weight__lte=weights.MAX_KG),
                 name="target_weight_0_to_1000",

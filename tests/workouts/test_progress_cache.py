@@ -29,8 +29,9 @@ def test_a_second_visit_reads_neither_the_suggestions_nor_the_movements_again(
     client.force_login(user)
     first = client.get(URL)
 
-    # session, user, profile, sessions a week, sets a week, pain, flare-ups
-    with django_assert_num_queries(7):
+    # session, user, profile, sessions a week, sets a week, pain (sessions, day notes,
+    # check-ins), flare-ups
+    with django_assert_num_queries(9):
         second = client.get(URL)
 
     assert second.content.decode().count("6 sets") == first.content.decode().count("6 sets") == 1
@@ -44,11 +45,11 @@ def test_a_person_with_1000_sessions_takes_the_same_queries(
     Profile.for_user(user)
     client.force_login(user)
 
-    # as for anyone: session, user, profile, two for the weeks, pain, flare-ups, four for
-    # the suggestions, movements; then the last two are cached
-    with django_assert_num_queries(12):
+    # as for anyone: session, user, profile, two for the weeks, three for pain, flare-ups,
+    # four for the suggestions, movements; then the last two are cached
+    with django_assert_num_queries(14):
         client.get(URL)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         response = client.get(URL)
 
     assert (

@@ -176,7 +176,7 @@ def test_every_session_form_can_be_queued_offline(client, user, entry):
 
 def test_a_warning_sign_stops_logging_until_an_explicit_choice(client, user, entry):
     client.force_login(user)
-    data = {"idempotency_key": str(uuid.uuid4()), "intensity": 3, "location": "chest-ribs"}
+    data = {"idempotency_key": str(uuid.uuid4()), "intensity": 3, "areas": ["chest-ribs-left"]}
     data |= {"kind": "ache", "timing": "during"}
     card = client.post(
         reverse("workouts:entry_pain", args=[entry.pk]), data, **HTMX

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'progression target',
                 'verbose_name_plural': 'progression targets',
-                'constraints': [models.UniqueConstraint(fields=('user', 'exercise'), name='one_target_per_movement'), models.CheckConstraint(condition=models.Q(('weight__isnull', True), models.Q(('weight__gte', 0), ('weight__lte', Decimal('1000'))), _connector='OR'), name='target_weight_0_to_1000', violation_error_message='Weight must be from 0 to 1000.')],
+                'constraints': [models.UniqueConstraint(fields=('user', 'exercise'), name='one_target_per_movement', violation_error_message='That movement has a target for next time already.'), models.CheckConstraint(condition=models.Q(('weight__isnull', True), models.Q(('weight__gte', 0), ('weight__lte', Decimal('1000'))), _connector='OR'), name='target_weight_0_to_1000', violation_error_message='Weight must be from 0 to 1000.')],
             },
         ),
     ]
