@@ -202,11 +202,11 @@ def test_for_visitors_the_header_is_one_row_on_every_page(page, live_server, wid
 
 def test_a_wrong_password_gets_a_message_that_does_not_blame(phone, live_server):
     phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Username", exact=True).fill("someone")
+    phone.get_by_label("Username or email", exact=True).fill("someone")
     phone.get_by_label("Password", exact=True).fill("not-it")
     phone.get_by_role("button", name="Log in", exact=True).click()
 
     alert = phone.get_by_role("alert")
-    expect(alert).to_contain_text("No account matches that username and password.")
+    expect(alert).to_contain_text("No account matches that username or email and password.")
     expect(alert).not_to_contain_text("Please enter a correct")
     expect(phone.get_by_role("link", name="Forgot your password?")).to_be_visible()

@@ -1,7 +1,8 @@
 // Small progressive enhancements; every page works without this file.
-document.addEventListener("htmx:afterSwap", (event) => {
+document.addEventListener("htmx:afterSettle", (event) => {
   // After a swap, move focus to a region that asks for it so keyboard and screen-reader
-  // users land on the new content.
+  // users land on the new content. On settle, not swap: htmx binds the new content's forms
+  // while settling, and an Enter on a form not yet bound would post the whole page.
   // After an outerHTML swap the old target is detached: look in the element swapped in.
   const scope = event.target.isConnected ? event.target : event.detail.target;
   const wanted = "[data-focus-after-swap]";

@@ -75,16 +75,25 @@
   }
 
   // What a queued item is called in the list ------------------------------------------------
+  // The words a screen reader says: a tick or a unit marked aria-hidden is left out.
+  function spokenText(node) {
+    const copy = node.cloneNode(true);
+    copy.querySelectorAll("[aria-hidden='true']").forEach((hidden) => hidden.remove());
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
   function labelText(element) {
     const label = element.labels && element.labels[0];
-    return label ? label.textContent.replace(/\s+/g, " ").trim() : "";
+    return label ? spokenText(label) : "";
   }
   function describe(form, submitter, queued) {
-    const scope = form.closest("article, section") || document.querySelector("main");
-    const heading = scope && scope.querySelector("h1, h2, h3");
+    // On the session page a movement and the finish are <details class="card"> titled by an h2.
+    const scope = form.closest("article, section, details.card") || document.querySelector("main");
+    // The list of queued changes sits at the top of <main>: its own heading names nothing.
+    const heading = scope && Array.from(scope.querySelectorAll("h1, h2, h3"))
+      .find((node) => !node.closest("[data-offline-list]"));
     const title = heading ? heading.textContent.replace(/\s+/g, " ").trim() : document.title;
     const button = submitter || form.querySelector("button[type='submit'], button:not([type])");
-    let action = button ? button.textContent.replace(/\s+/g, " ").trim() : "";
+    let action = button ? spokenText(button) : "";
     const legend = submitter && submitter.closest("fieldset") && submitter.closest("fieldset").querySelector("legend");
     if (legend && legend.firstChild) action = `${legend.firstChild.textContent.trim()}: ${action}`;
     // "Log set 1" tapped three times with no signal: sets 1, 2 and 3.

@@ -81,7 +81,9 @@ def test_a_link_made_on_a_phone_opens_prints_and_is_switched_off(
     expect(clinic.get_by_role("heading", level=2).first).to_contain_text("Mid-back training")
     expect(clinic.locator("nav")).to_have_count(0)
     expect(clinic.locator("form")).to_have_count(0)
-    expect(clinic.get_by_text("Between the shoulder blades")).to_be_visible()
+    expect(
+        clinic.get_by_role("rowheader", name="Between the shoulder blades", exact=True)
+    ).to_be_visible()
     shot(clinic, tmp_path, "shared-desktop")
     pdf = tmp_path / "shared.pdf"
     clinic.emulate_media(media="print")

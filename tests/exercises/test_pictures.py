@@ -116,11 +116,22 @@ def test_the_session_has_a_how_to_sheet_with_the_animation_for_each_movement(cli
 
     html = client.get(reverse("workouts:session", args=[session.pk])).content.decode()
 
-    assert html.count("<summary>How to do it</summary>") == 2
-    assert html.count(static(BY_SLUG["thread-the-needle"].animation_name)) == 2
-    # One pause control each, never two with the same id.
-    assert f'id="pause-thread-the-needle-{first.pk}"' in html
-    assert f'id="pause-thread-the-needle-{second.pk}"' in html
+    # Each card opens its own movement's sheet; the page holds one sheet at a time.
+    for entry in (first, second):
+        url = reverse("workouts:how_to", args=[entry.pk])
+        assert f'hx-get="{url}"' in html
+    assert html.count('<dialog class="how-to-sheet" id="how-to-sheet"') == 1
+    sheets = [
+        client.get(
+            reverse("workouts:how_to", args=[entry.pk]), HTTP_HX_REQUEST="true"
+        ).content.decode()
+        for entry in (first, second)
+    ]
+    for sheet in sheets:
+        assert sheet.count(static(BY_SLUG["thread-the-needle"].animation_name)) == 1
+        # One pause control in the sheet, never two with the same id on the page.
+        assert sheet.count('id="pause-thread-the-needle-sheet"') == 1
+    assert 'id="pause-thread-the-needle' not in html
 
 
 def test_videos_show_with_their_poster_and_captions(client, media):

@@ -99,8 +99,9 @@ def test_the_session_how_to_sheet_shows_the_animation(page, live_server):
     log_in(page, live_server, user)
     page.goto(f"{live_server.url}/sessions/{session.pk}/")
 
-    page.get_by_text("How to do it").click()
-    sheet = page.locator(".how-to")
+    page.get_by_role("link", name="How to do Face pull").click()
+    sheet = page.get_by_role("dialog", name="How to do Face pull")
+    expect(sheet).to_be_visible()
 
     animation = sheet.locator(".figure-animation")
     expect(animation).to_be_visible()

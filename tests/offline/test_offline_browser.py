@@ -23,7 +23,8 @@ LOG_SET = re.compile(r"^Log set")
 
 
 def movement(page, name):
-    return page.get_by_role("article", name=name)
+    """A movement's card on the session page: the <details> titled by its heading."""
+    return page.locator("details.entry", has=page.get_by_role("heading", level=2, name=name))
 
 
 def queued(page):
@@ -92,11 +93,14 @@ def test_a_session_logged_with_no_signal_reaches_the_server_once(page, live_serv
     # its own page opens instead, kept on the phone.
     row.get_by_text("Note pain or discomfort").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Zz Row")
+    # The list of areas is the accessible control (the map is a pointer shortcut).
+    page.get_by_text("Choose from a list").click()
     page.get_by_label("Between the shoulder blades").check()
     page.get_by_role("radio", name="4", exact=True).check()
     page.get_by_label("Stiffness").check()
     page.get_by_role("button", name="Save note").click()
     expect(queued(page)).to_have_count(4)
+    expect(queued(page).last).to_contain_text("Zz Row")
     expect(queued(page).last).to_contain_text("Waiting to send")
     axe = Axe().run(page)
     assert axe.violations_count == 0, axe.generate_report()
@@ -120,7 +124,11 @@ def test_a_session_logged_with_no_signal_reaches_the_server_once(page, live_serv
     context.set_offline(False)
     expect(queued(page).filter(has_text="Sent")).to_have_count(4, timeout=15000)
     expect(page.get_by_role("status").filter(has_text="has been sent")).to_be_visible()
-    expect(movement(page, "Zz Row").get_by_role("button", name="Log set 4")).to_be_visible()
+    # Its two planned sets are done, so the card has folded away: open it to see the next set.
+    row = movement(page, "Zz Row")
+    expect(row).not_to_have_attribute("open", "")
+    row.get_by_role("heading", name="Zz Row").click()
+    expect(row.get_by_role("button", name="Log set 4")).to_be_visible()
     page.reload()
     page.wait_for_load_state("networkidle")
 
@@ -128,7 +136,7 @@ def test_a_session_logged_with_no_signal_reaches_the_server_once(page, live_serv
     sets = SetLog.objects.filter(entry__session=session).order_by("pk")
     assert [s.reps for s in sets] == [10, 10, 10]
     note = PainNote.objects.get()
-    assert (note.intensity, note.kind, note.location) == (4, "stiffness", "between-shoulder-blades")
+    assert (note.intensity, note.kind, note.areas) == (4, "stiffness", ["between-shoulder-blades"])
     assert note.session == session
 
 
@@ -199,9 +207,9 @@ def test_logged_out_by_the_server_while_offline_logs_in_and_then_sends(page, liv
     assert not SetLog.objects.exists()
     status.get_by_role("link", name="Log in").click()
     expect(page.get_by_role("status").filter(has_text="You were logged out")).to_be_visible()
-    page.get_by_label("Username").fill(person.username)
+    page.get_by_label("Username or email").fill(person.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page).to_have_url(session_url)
     expect(queued(page).filter(has_text="Sent")).to_have_count(1)
     assert SetLog.objects.count() == 1
@@ -238,7 +246,8 @@ def test_a_set_whose_answer_is_lost_is_queued_and_saved_once(page, live_server, 
     assert len(lost) == 1
     assert SetLog.objects.count() == 1
     row.get_by_role("button", name="Log set 2").click()
-    expect(movement(page, "Zz Row").get_by_role("button", name="Log set 3")).to_be_visible()
+    # Both planned sets are in: the card says so (and folds away).
+    expect(movement(page, "Zz Row").get_by_text("2 of 2 sets")).to_be_visible()
     assert SetLog.objects.count() == 2
 
 
@@ -304,9 +313,9 @@ def test_another_persons_log_in_finds_nothing_of_the_first(page, live_server, pe
     Session.objects.all().delete()  # the first person's session ends on the server
     other = UserFactory()
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill(other.username)
+    page.get_by_label("Username or email").fill(other.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
     wait_until_kept(page)
     found = cached_everything(page)
@@ -321,6 +330,7 @@ def test_finishing_on_a_signal_that_only_looks_fine_waits_on_the_phone(page, liv
     # The phone believes it is online; no request gets through.
     page.evaluate("Object.defineProperty(navigator, 'onLine', {get: () => true})")
     page.context.set_offline(True)
+    page.get_by_role("heading", name="Finish the session").click()  # its card opens
     page.get_by_label("Duration (minutes)").fill("0")
     page.get_by_role("button", name="Finish session").click()
     expect(page).to_have_url(session_url)

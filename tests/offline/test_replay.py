@@ -44,7 +44,8 @@ def test_it_refuses_bad_values_with_the_page_reason(client, user, entry):
     client.force_login(user)
     answer = replay_set(client, entry, str(uuid.uuid4()), reps="many").json()
     assert answer["state"] == "refused"
-    assert "Not saved: please check the values below." in answer["reason"]
+    # The set row's own message, as the session page shows it beside the field.
+    assert "Reps: Enter a number from 0 to 100." in answer["reason"]
     # The hidden "check your connection" message of the form is not a reason.
     assert "connection" not in answer["reason"]
     assert not SetLog.objects.exists()
@@ -83,13 +84,14 @@ def test_a_pain_note_and_a_finish_are_sent_and_the_confirmation_stays(client, us
         "idempotency_key": str(uuid.uuid4()),
         "timing": "during",
         "intensity": 0,
-        "location": "upper-back",
+        "areas": ["upper-back-left", "upper-back-right"],
         "kind": "stiffness",
     }
     url = reverse("workouts:entry_pain", args=[entry.pk])
     assert client.post(url, note, **REPLAY).json() == {"state": "sent"}
     assert client.post(url, note, **REPLAY).json() == {"state": "sent"}
-    assert PainNote.objects.get().intensity == 0
+    saved = PainNote.objects.get()
+    assert (saved.intensity, saved.areas) == (0, ["upper-back-left", "upper-back-right"])
 
     finish = reverse("workouts:finish", args=[entry.session.pk])
     answer = client.post(finish, {"minutes": 0, "notes": ""}, **REPLAY).json()

@@ -66,9 +66,9 @@ def six(person):
 
 def log_in_and_start(page, live_server, user, name="Zz short session"):
     page.goto(live_server.url + "/accounts/login/?next=/sessions/")
-    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Username or email").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("heading", name="Start a session")).to_be_visible()
     page.get_by_role("button", name=re.compile(rf"^Start\W+{name}$")).click()
     expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
@@ -219,9 +219,9 @@ def test_a_suggestion_applied_is_the_next_prefill(page, live_server):
 
 def test_a_past_session_is_logged_the_same_way(page, live_server, person):
     page.goto(live_server.url + "/accounts/login/?next=/sessions/")
-    page.get_by_label("Username").fill(person.username)
+    page.get_by_label("Username or email").fill(person.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     axe_clean(page)
     day = timezone.localdate() - timedelta(days=2)
     page.get_by_label("Routine").select_option(label="Zz short session")

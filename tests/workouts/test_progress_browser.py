@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from exercises.models import Kind
-from tests.browser_login import log_in
+from tests.browser_login import BACKEND, log_in
 from tests.factories import ExerciseFactory, UserFactory
 from tests.workouts.progress_data import finished, logged
 
@@ -26,7 +26,7 @@ def logged_in_context(browser, browser_context_args, live_server, user, scheme):
     context = browser.new_context(**browser_context_args, bypass_csp=True, color_scheme=scheme)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = BACKEND
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
     context.add_cookies(
