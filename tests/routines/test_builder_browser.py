@@ -30,7 +30,7 @@ def test_copy_a_starter_add_a_movement_and_move_it_up_without_a_reload(page, liv
     page.goto(live_server.url + "/accounts/login/?next=/routines/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("heading", name="My routines")).to_be_visible()
 
     page.get_by_role("button", name="Copy to my routines Zz browser starter").click()
