@@ -26,7 +26,8 @@ def text_of(html):
 )
 def test_history_and_the_next_session_word_a_set_alike(client, user, values, words):
     exercise = ExerciseFactory(name="Weighted hold")
-    logged(finished(user, at(2026, 3, 2)), exercise, [values])
+    done = finished(user, at(2026, 3, 2))
+    logged(done, exercise, [values])
     today = WorkoutSessionFactory(user=user)
     SessionExerciseFactory(session=today, exercise=exercise)
     client.force_login(user)
@@ -35,5 +36,8 @@ def test_history_and_the_next_session_word_a_set_alike(client, user, values, wor
     session_page = client.get(today.get_absolute_url()).content.decode()
 
     assert words in history
+    # The finished session's summary says it once, side included once.
+    summary = text_of(client.get(done.get_absolute_url()).content.decode())
+    assert f" {words} " in f"{summary} " and "(left) (left)" not in summary
     # The set table shows last time beside each row; the side has its own column there.
     assert f'<span class="set-last">{words.removesuffix(" (left)")}</span>' in session_page
