@@ -140,12 +140,21 @@ def test_a_six_movement_session_takes_one_tap_a_set_and_ends_in_a_summary(page, 
     ) == [8, 10]
 
 
+def settled(page):
+    """Wait until htmx has finished swapping and binding the new content (a person takes
+    longer than that between two key presses)."""
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
+
+
 def test_keyboard_only_logging_keeps_focus_on_the_next_useful_control(page, live_server, person):
     log_in_and_start(page, live_server, person)
     row = card(page, "Zz Row")
     row.get_by_role("button", name="Log set 1").focus()
     page.keyboard.press("Enter")
     expect(row.get_by_role("button", name="Log set 2")).to_be_focused()
+    settled(page)
     page.keyboard.press("Enter")
     # The movement is done: the next one opens and its tick has the focus.
     stretch = card(page, "Zz Stretch")
