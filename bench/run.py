@@ -39,7 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PORT = 8799
+# BENCH_PORT lets two benchmarks (two checkouts) run side by side.
+PORT = int(os.environ.get("BENCH_PORT", "8799"))
 BASE = f"http://127.0.0.1:{PORT}"
 
 
