@@ -136,6 +136,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Tests use a file too, not Django's default in-memory database: the live server's threads
+    # would otherwise share one connection (and its transaction state), which breaks as soon as
+    # a browser sends two requests at once, as the service worker does. pytest-django gives each
+    # parallel worker its own file.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 
 # Per-request reconnects cost ~10x throughput here: connections persist (CONN_MAX_AGE above)
 # or, with DB_POOL=true, each process keeps a psycopg pool, which needs CONN_MAX_AGE=0.

@@ -57,8 +57,8 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(autouse=True)
 def _offline_worker_only_where_tested(request):
     # The service worker fetches the pages it keeps with requests of its own, in parallel with
-    # the test's; SQLite's in-memory test database refuses a read during a write ("table is
-    # locked"). Tests of the worker mark themselves service_worker.
+    # the test's: work and timing a test of something else should not depend on. Tests of the
+    # worker mark themselves service_worker.
     node = request.node
     if node.get_closest_marker("browser") and not node.get_closest_marker("service_worker"):
         request.getfixturevalue("settings").OFFLINE_WORKER = False

@@ -15,7 +15,7 @@ from tests.test_shared_cache import REDIS_URL, redis_cache_settings
 pytestmark = [
     pytest.mark.skipif(
         connection.vendor == "sqlite",
-        reason="SQLite's in-memory test database serialises threads; the race runs on PostgreSQL",
+        reason="SQLite takes one writer at a time; the race runs on PostgreSQL, as in production",
     ),
     pytest.mark.django_db(transaction=True),
     pytest.mark.real_login,

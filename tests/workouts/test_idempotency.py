@@ -129,10 +129,6 @@ def test_a_day_entry_is_saved_once_per_key(client, user):
     assert first.url == second.url
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="the in-memory test database locks whole tables across threads; runs on PostgreSQL",
-)
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_posts_with_one_key_save_one_set(user, entry):
     key = str(uuid.uuid4())
