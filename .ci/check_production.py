@@ -9,6 +9,7 @@ import contextlib
 import http.client
 import mailbox
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -106,7 +107,7 @@ class Browser:
         return response
 
     def log_in(self, username, password, **headers):
-        data = {"username": username, "password": password}
+        data = {"login": username, "password": password}
         return self.post("/accounts/login/", data, **headers)
 
 
@@ -208,38 +209,56 @@ def chunked_body(base, who):
     check(status == "411", f"a chunked body sent to {who} directly: {status}")
 
 
-def spoofed_forwarded_for(proxy, app, manage, failure_limit):
+def paused(response):
+    """allauth refuses a log-in past a limit in the form (200) or, under contention, with 429."""
+    return response.status == 429 or "logging in to it is paused" in response.text
+
+
+def spoofed_forwarded_for(proxy, app, manage, failure_limit, ip_failure_limit):
+    # allauth counts failed log-ins per username typed and per client address (settings'
+    # ACCOUNT_RATE_LIMITS["login_failed"]). Each try below types a new username, so only the
+    # count per client address can stop the last one: it shows which address the app believed.
     print("X-Forwarded-For counts only from the proxy's address")
-    # Directly from 127.0.0.3 (not a trusted proxy): a new forged address on every try.
+    run = secrets.token_hex(4)
     manage(
         "from django.contrib.auth import get_user_model as m; "
         "[m().objects.create_user(n, n + '@example.org', 'ci-Password-42') "
-        "for n in ('ci-direct', 'ci-viaproxy', 'ci-trusted')]"
+        "for n in ('ci-direct', 'ci-viaproxy', 'ci-trusted', 'ci-account')]"
     )
+
+    def fail(browser, label, forwarded):
+        for n in range(ip_failure_limit):
+            browser.log_in(f"ci-{run}-{label}-{n}", "wrong", **{"X-Forwarded-For": forwarded(n)})
+
+    # Directly from 127.0.0.3 (not a trusted proxy): a new forged address on every try.
     direct = Browser(app, source="127.0.0.3")
-    for n in range(failure_limit):
-        direct.log_in("ci-direct", "wrong", **{"X-Forwarded-For": f"198.51.100.{n}"})
+    fail(direct, "direct", lambda n: f"198.51.100.{n}")
     locked = direct.log_in("ci-direct", "ci-Password-42", **{"X-Forwarded-For": "198.51.100.99"})
-    check(locked.status == 429, f"rotating it past the proxy still locks login: {locked.status}")
-    # Through the proxy: it replaces whatever the client wrote.
-    browser = Browser(proxy)
-    for n in range(failure_limit):
-        browser.log_in("ci-viaproxy", "wrong", **{"X-Forwarded-For": f"198.51.100.{n}"})
-    locked = browser.log_in("ci-viaproxy", "ci-Password-42", **{"X-Forwarded-For": "192.0.2.1"})
-    check(locked.status == 429, f"rotating it through the proxy locks the login: {locked.status}")
-    # From the trusted proxy's address the header is believed: the lock is the client's own.
+    check(paused(locked), f"rotating it past the proxy still pauses log-in: {locked.status}")
+    # Through the proxy, from 127.0.0.4: it replaces whatever the client wrote.
+    via_proxy = Browser(proxy, source="127.0.0.4")
+    fail(via_proxy, "proxy", lambda n: f"198.51.100.{n}")
+    locked = via_proxy.log_in("ci-viaproxy", "ci-Password-42", **{"X-Forwarded-For": "192.0.2.1"})
+    check(paused(locked), f"rotating it through the proxy pauses log-in: {locked.status}")
+    # From the trusted proxy's address the header is believed: the pause is the client's own.
     trusted = Browser(app, source="127.0.0.1")
-    for _ in range(failure_limit):
-        trusted.log_in("ci-trusted", "wrong", **{"X-Forwarded-For": "203.0.113.5"})
+    fail(trusted, "trusted", lambda n: "203.0.113.5")
     other = trusted.log_in("ci-trusted", "ci-Password-42", **{"X-Forwarded-For": "203.0.113.6"})
-    check(other.status == 302, f"from the proxy, another client is not locked out: {other.status}")
+    check(other.status == 302, f"from the proxy, another client is not paused: {other.status}")
+    # And the count per account holds whatever address each try claims to come from.
+    account = Browser(proxy, source="127.0.0.5")
+    for n in range(failure_limit):
+        account.log_in("ci-account", "wrong", **{"X-Forwarded-For": f"198.51.100.{n}"})
+    locked = account.log_in("ci-account", "ci-Password-42", **{"X-Forwarded-For": "192.0.2.2"})
+    check(paused(locked), f"{failure_limit} wrong passwords pause the account: {locked.status}")
 
 
 def concurrent_resets(proxy, maildir, manage, limit):
     print("16 concurrent password resets for one address, through the proxy")
     manage(
         "from django.contrib.auth import get_user_model as m; "
-        "m().objects.create_user('ci-mail', 'ci-mail@example.org', 'ci-Password-42')"
+        "[m().objects.create_user(n, n + '@example.org', 'ci-Password-42') "
+        "for n in ('ci-mail', 'ci-known')]"
     )
     browsers = [Browser(proxy) for _ in range(16)]
     tokens = []
@@ -268,7 +287,7 @@ def concurrent_resets(proxy, maildir, manage, limit):
 
     print("Reset emails go through the task worker to the SMTP sink")
     timings = {}
-    for email in ("ci-trusted@example.org", "nobody-here@example.org"):
+    for email in ("ci-known@example.org", "nobody-here@example.org"):
         samples = []
         for _ in range(limit):
             browser = Browser(proxy)
@@ -284,7 +303,7 @@ def concurrent_resets(proxy, maildir, manage, limit):
             *(t * 1000 for t in timings.values())
         )
     )
-    expected = {"ci-mail@example.org": limit, "ci-trusted@example.org": limit}
+    expected = {"ci-mail@example.org": limit, "ci-known@example.org": limit}
     deadline = time.monotonic() + 30
     while True:
         received = {}
@@ -298,13 +317,25 @@ def concurrent_resets(proxy, maildir, manage, limit):
         received.get("ci-mail@example.org") == limit,
         f"the worker delivered {limit} reset emails for the {limit} accepted requests",
     )
-    check("nobody-here@example.org" not in received, "an unknown address got no email")
+    # allauth answers an unknown address too (so the form never tells whether an account
+    # exists), with a note that there is no account: never a link that sets a password.
+    unknown = [
+        message.get_payload() if not message.is_multipart() else message.as_string()
+        for message in mailbox.Maildir(maildir, create=True)
+        if message["To"] == "nobody-here@example.org"
+    ]
+    check(
+        unknown and not any("/password/reset/key/" in body for body in unknown),
+        f"an unknown address got {len(unknown)} emails, none with a reset link",
+    )
 
 
 def private_pages(proxy):
     print("Logged-in pages and exports are never cached")
     browser = Browser(proxy)
     browser.log_in("ci-mail", "ci-Password-42")
+    # An export asks for the password again (allauth's re-authentication), as a person sees it.
+    browser.post("/accounts/reauthenticate/", {"password": "ci-Password-42"})
     for path in ("/routines/today/", "/sessions/history/", "/sessions/export/account.json"):
         response = browser.get(path)
         cache_control = response.headers.get("Cache-Control", "")
@@ -400,6 +431,7 @@ def main():
     parser.add_argument("--media-root", required=True)
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--failure-limit", type=int, default=5)
+    parser.add_argument("--ip-failure-limit", type=int, default=20)
     parser.add_argument("--reset-limit", type=int, default=3)
     options = parser.parse_args()
 
@@ -416,9 +448,11 @@ def main():
     huge_body(options.proxy, "the proxy")
     huge_body(options.app, "the app directly")
     chunked_body(options.app, "the app")
-    spoofed_forwarded_for(options.proxy, options.app, manage, options.failure_limit)
     concurrent_resets(options.proxy, options.maildir, manage, options.reset_limit)
     private_pages(options.proxy)
+    spoofed_forwarded_for(
+        options.proxy, options.app, manage, options.failure_limit, options.ip_failure_limit
+    )
     shared_library(options.proxy, manage)
     media(options.proxy, Path(options.media_root))
     request_id(options.proxy)
