@@ -243,7 +243,7 @@ def _target(entry):
     return ProgressionTarget(weight=entry.target_weight, applied_at=applied_at)
 
 
-def build_card(entry, unit, *, bound=None):
+def build_card(entry, unit, *, bound=None, key=None):
     logged_all = list(entry.sets.all())
     working = [s for s in logged_all if not s.is_warmup]
     notes = list(entry.pain_notes.all())
@@ -263,6 +263,8 @@ def build_card(entry, unit, *, bound=None):
         initial = prefill.as_text(values, unit)
         if entry.per_side:
             initial["side"] = prefill.next_side(working)
+        if key is not None:
+            initial["idempotency_key"] = key
         set_form = SetForm(initial=initial, auto_id=f"entry-{entry.pk}-%s", weight_unit=unit)
     return MovementCard(
         entry=entry,
@@ -278,11 +280,14 @@ def build_card(entry, unit, *, bound=None):
     )
 
 
-def build_cards(session, unit, *, bound=None, open_pk=None):
-    """Every card of the page; the current movement (or `open_pk`) opens by itself."""
+def build_cards(session, unit, *, bound=None, open_pk=None, key=None):
+    """Every card of the page; the current movement (or `open_pk`) opens by itself.
+
+    `key` stands for every set form's idempotency key in HTML that is cached (see
+    cached_entries in workouts/views/session.py)."""
     bound = bound or {}
     entries = load_entries(session)
-    cards = [build_card(entry, unit, bound=bound.get(entry.pk)) for entry in entries]
+    cards = [build_card(entry, unit, bound=bound.get(entry.pk), key=key) for entry in entries]
     choices = swap_choices([card.exercise for card in cards])
     for index, card in enumerate(cards):
         card.index = index

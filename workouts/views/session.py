@@ -4,12 +4,20 @@ A change posted by htmx gets back the part of the page it changed (a set table, 
 ratings); a plain form post is redirected back to the page at that movement.
 """
 
+import re
+import secrets
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -18,6 +26,7 @@ from accounts import weights
 from exercises.models import Exercise
 from midback.htmx import is_fragment_request, page_or_fragment
 from workouts import prefill, safety, session_page, swaps
+from workouts.caching import cached_for
 from workouts.forms import (
     AddExerciseForm,
     MoveForm,
@@ -62,13 +71,19 @@ def unit_context(request):
     }
 
 
-def page_context(request, session, *, bound=None, open_pk=None, **extra):
+def page_context(request, session, *, bound=None, open_pk=None, cached=False, **extra):
+    """The page's context; `cached` gives its movement cards as cached HTML (`entries_html`)
+    instead of the objects, for a page as it stands (no bound form, nothing just done)."""
     unit = request.profile.weight_unit
+    if cached:
+        cards = {"entries_html": cached_entries(request, session, unit)}
+    else:
+        cards = {"cards": session_page.build_cards(session, unit, bound=bound, open_pk=open_pk)}
     return (
         unit_context(request)
+        | cards
         | {
             "session": session,
-            "cards": session_page.build_cards(session, unit, bound=bound, open_pk=open_pk),
             "ratings": range(11),
             "rating_form": None,
             "search_form": SearchForm(auto_id="add-%s"),
@@ -76,6 +91,32 @@ def page_context(request, session, *, bound=None, open_pk=None, **extra):
         }
         | extra
     )
+
+
+def cached_entries(request, session, unit):
+    """The movement cards as HTML, drawn once per version of the person's log and of the
+    library, per unit, language and time zone: most of the page's cost. Every change to a
+    session runs through held() or finish(), and an applied suggestion through
+    ProgressionTarget.apply(), each of which bumps the log's version.
+
+    The CSRF token and the idempotency keys must differ per response (a key reused by two sets
+    would make the second one a repeat), so the cached HTML carries random placeholders, made
+    anew with each version, and every one is filled in here: the token, and a new key each."""
+
+    def build():
+        csrf_hole, key_hole = secrets.token_hex(16), secrets.token_hex(16)
+        context = unit_context(request) | {
+            "session": session,
+            "cards": session_page.build_cards(session, unit, key=key_hole),
+            "csrf_token": csrf_hole,
+            "key_hole": key_hole,
+        }
+        return render_to_string(f"{PAGE}#entries", context, request), csrf_hole, key_hole
+
+    parts = (session.pk, str(unit), timezone.get_current_timezone_name())
+    html, csrf_hole, key_hole = cached_for(request.user.pk, "session-entries", parts, build)
+    html = html.replace(csrf_hole, get_token(request))
+    return mark_safe(re.sub(key_hole, lambda _match: str(uuid.uuid4()), html))  # noqa: S308
 
 
 def card_response(request, entry, *, bound=None, status=200, **extra):
@@ -129,7 +170,7 @@ def session_detail(request, pk):
     """The logger while the session runs; a read-only summary once it is finished."""
     session = _session(request, pk)
     if session.is_in_progress:
-        return render(request, PAGE, page_context(request, session))
+        return render(request, PAGE, page_context(request, session, cached=True))
     unit = request.profile.weight_unit
     summary = session_page.summarise(session, unit)
     names = {item.card.exercise.pk for item in summary.movements}
@@ -153,7 +194,7 @@ def session_logger(request, pk):
     session = _session(request, pk)
     if session.is_in_progress:
         return redirect(session)
-    return render(request, PAGE, page_context(request, session))
+    return render(request, PAGE, page_context(request, session, cached=True))
 
 
 @login_required
