@@ -192,8 +192,9 @@ def _plain_rows(entry, logged_all, previous, is_in_progress):
     return rows
 
 
-def load_entries(session, *, entry_pk=None):
-    """The session's movements with their sets, notes and last time, in four queries."""
+def load_entries(session, *, entry_pk=None, notes=True):
+    """The session's movements with their sets, notes and last time, in four queries (three
+    without the notes, which a set table does not show)."""
     previous = SessionExercise.objects.filter(
         session__user_id=session.user_id,
         session__finished_at__isnull=False,
@@ -212,11 +213,12 @@ def load_entries(session, *, entry_pk=None):
             target_weight=Subquery(target.values("weight")[:1]),
             target_applied_at=Subquery(target.values("applied_at")[:1]),
         )
-        .prefetch_related(
-            Prefetch("sets", SetLog.objects.order_by("logged_at", "pk")),
-            Prefetch("pain_notes", PainNote.objects.order_by("noted_at", "pk")),
-        )
+        .prefetch_related(Prefetch("sets", SetLog.objects.order_by("logged_at", "pk")))
     )
+    if notes:
+        entries = entries.prefetch_related(
+            Prefetch("pain_notes", PainNote.objects.order_by("noted_at", "pk"))
+        )
     if entry_pk is not None:
         entries = entries.filter(pk=entry_pk)
     entries = list(entries)
@@ -243,10 +245,10 @@ def _target(entry):
     return ProgressionTarget(weight=entry.target_weight, applied_at=applied_at)
 
 
-def build_card(entry, unit, *, bound=None, key=None):
+def build_card(entry, unit, *, bound=None, key=None, notes=True):
     logged_all = list(entry.sets.all())
     working = [s for s in logged_all if not s.is_warmup]
-    notes = list(entry.pain_notes.all())
+    notes = list(entry.pain_notes.all()) if notes else []
     bound = bound or {}
     set_form = bound.get("set_form")
     if set_form is None and not entry.is_closed:

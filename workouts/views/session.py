@@ -142,8 +142,8 @@ def rows_response(request, entry, *, bound=None, **extra):
             return render(request, PAGE, context)
         return redirect(logger_url(entry.session, entry))
     unit = request.profile.weight_unit
-    (loaded,) = session_page.load_entries(entry.session, entry_pk=entry.pk)
-    card = session_page.build_card(loaded, unit, bound=bound)
+    (loaded,) = session_page.load_entries(entry.session, entry_pk=entry.pk, notes=False)
+    card = session_page.build_card(loaded, unit, bound=bound, notes=False)
     context = unit_context(request) | {"card": card, "session": entry.session} | extra
     return render(request, f"{PAGE}#set-table", context)
 
@@ -265,8 +265,7 @@ def log_set(request, pk):
     except KeyInUse:
         form.add_error(None, OUT_OF_DATE)
         return rows_response(request, entry, bound={"set_form": form})
-    entry.refresh_from_db(fields=["status"])
-    return rows_response(request, entry, just_logged=set_log)
+    return rows_response(request, entry, just_logged=set_log)  # its rows read afresh
 
 
 def _own_set(entry, set_pk):
