@@ -2,15 +2,17 @@
 
 import re
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Profile
 from tests.factories import ExerciseFactory, SessionExerciseFactory, WorkoutSessionFactory
-from workouts.models import ProgressionTarget
+from workouts.models import ProgressionTarget, WorkoutSession
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -100,3 +102,15 @@ def test_someone_elses_cached_page_is_still_a_404(client, user, other_user, entr
     page(client, entry)
     client.force_login(other_user)
     assert client.get(entry.session.get_absolute_url()).status_code == 404
+
+
+def test_the_finish_form_counts_the_minutes_so_far(client, user, entry):
+    client.force_login(user)
+    WorkoutSession.objects.filter(pk=entry.session_id).update(
+        started_at=timezone.now() - timedelta(minutes=5)
+    )
+    assert 'name="minutes" value="5"' in page(client, entry)
+    WorkoutSession.objects.filter(pk=entry.session_id).update(
+        started_at=timezone.now() - timedelta(minutes=20)
+    )
+    assert 'name="minutes" value="20"' in page(client, entry)

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -72,49 +73,72 @@ def unit_context(request):
 
 
 def page_context(request, session, *, bound=None, open_pk=None, cached=False, **extra):
-    """The page's context; `cached` gives its movement cards as cached HTML (`entries_html`)
-    instead of the objects, for a page as it stands (no bound form, nothing just done)."""
+    """The page's context; `cached` gives its movement cards and finish form as cached HTML
+    (`entries_html`, `finish_html`), for a page as it stands (no bound form, nothing just done).
+    """
     unit = request.profile.weight_unit
+    finish_form = session_page.finish_form(session)
     if cached:
-        cards = {"entries_html": cached_entries(request, session, unit)}
+        finish_url = reverse("workouts:finish", args=[session.pk])
+        parts = {
+            "entries_html": cached_part(
+                request,
+                session,
+                "entries",
+                (str(unit), timezone.get_current_timezone_name()),
+                lambda key: {"cards": session_page.build_cards(session, unit, key=key)},
+            ),
+            "finish_html": session.is_in_progress
+            and cached_part(
+                request,
+                session,
+                "finish",
+                (finish_form.initial["minutes"],),
+                lambda key: {"form": finish_form, "action_url": finish_url},
+                template="workouts/session_summary_fields.html",
+            ),
+        }
     else:
-        cards = {"cards": session_page.build_cards(session, unit, bound=bound, open_pk=open_pk)}
+        parts = {"cards": session_page.build_cards(session, unit, bound=bound, open_pk=open_pk)}
     return (
         unit_context(request)
-        | cards
+        | parts
         | {
             "session": session,
             "ratings": range(11),
             "rating_form": None,
             "search_form": SearchForm(auto_id="add-%s"),
-            "finish_form": session_page.finish_form(session),
+            "finish_form": finish_form,
         }
         | extra
     )
 
 
-def cached_entries(request, session, unit):
-    """The movement cards as HTML, drawn once per version of the person's log and of the
-    library, per unit, language and time zone: most of the page's cost. Every change to a
-    session runs through held() or finish(), and an applied suggestion through
-    ProgressionTarget.apply(), each of which bumps the log's version.
+def cached_part(request, session, name, parts, build, template=f"{PAGE}#{{name}}"):
+    """A part of the page as HTML (the movement cards: most of its cost; the finish form,
+    drawn through Django's widget templates), drawn once per version of the person's log and of
+    the library, per language and `parts`. Every change to a session runs through held() or
+    finish(), and an applied suggestion through ProgressionTarget.apply(), each of which bumps
+    the log's version.
 
     The CSRF token and the idempotency keys must differ per response (a key reused by two sets
     would make the second one a repeat), so the cached HTML carries random placeholders, made
-    anew with each version, and every one is filled in here: the token, and a new key each."""
+    anew with each version, and every one is filled in here: the token, and a new key each.
+    `build(key)` gives the part's context, with `key` standing for any form's own key."""
 
-    def build():
+    def draw():
         csrf_hole, key_hole = secrets.token_hex(16), secrets.token_hex(16)
         context = unit_context(request) | {
             "session": session,
-            "cards": session_page.build_cards(session, unit, key=key_hole),
+            **build(key_hole),
             "csrf_token": csrf_hole,
             "key_hole": key_hole,
         }
-        return render_to_string(f"{PAGE}#entries", context, request), csrf_hole, key_hole
+        html = render_to_string(template.format(name=name), context, request)
+        return html, csrf_hole, key_hole
 
-    parts = (session.pk, str(unit), timezone.get_current_timezone_name())
-    html, csrf_hole, key_hole = cached_for(request.user.pk, "session-entries", parts, build)
+    key = (session.pk, *parts)
+    html, csrf_hole, key_hole = cached_for(request.user.pk, f"session-{name}", key, draw)
     html = html.replace(csrf_hole, get_token(request))
     return mark_safe(re.sub(key_hole, lambda _match: str(uuid.uuid4()), html))  # noqa: S308
 
