@@ -286,7 +286,7 @@ def build_cards(session, unit, *, bound=None, open_pk=None, key=None):
     """Every card of the page; the current movement (or `open_pk`) opens by itself.
 
     `key` stands for every set form's idempotency key in HTML that is cached (see
-    cached_entries in workouts/views/session.py)."""
+    cached_part in workouts/views/session.py)."""
     bound = bound or {}
     entries = load_entries(session)
     cards = [build_card(entry, unit, bound=bound.get(entry.pk), key=key) for entry in entries]

@@ -11,5 +11,5 @@ def fresh_key(context):
     (a rating, an edit, a finish): the offline queue replays every session form with one.
 
     HTML cached for many responses carries a placeholder instead (`key_hole`), replaced by a
-    new key at each occurrence when it is served (workouts/session_page.py, cached_entries)."""
+    new key at each occurrence when it is served (cached_part in workouts/views/session.py)."""
     return context.get("key_hole") or uuid.uuid4()
