@@ -53,7 +53,14 @@ def main():
     seen = set()
     set_fields = {"reps": 10, "weight": "20"}
     pages = [
-        (t.label, t.path, t.headers, set_fields if t.posts else None, t.person)
+        # A set is posted as the person whose movement it is (another person's is a 404).
+        (
+            t.label,
+            t.path,
+            t.headers,
+            set_fields if t.posts else None,
+            t.posts[0][0] if t.posts else t.person,
+        )
         for t in load_targets(user)
         if not t.path.startswith("/healthz")
     ]

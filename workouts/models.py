@@ -731,6 +731,7 @@ class ProgressionTarget(models.Model):
             exercise=exercise,
             defaults={"weight": weight_kg, "applied_at": timezone.now()},
         )
+        log_changed(user.pk)  # a session page's cached cards start the next set from it
         return target
 
 

@@ -192,8 +192,9 @@ def _plain_rows(entry, logged_all, previous, is_in_progress):
     return rows
 
 
-def load_entries(session, *, entry_pk=None):
-    """The session's movements with their sets, notes and last time, in four queries."""
+def load_entries(session, *, entry_pk=None, notes=True):
+    """The session's movements with their sets, notes and last time, in four queries (three
+    without the notes, which a set table does not show)."""
     previous = SessionExercise.objects.filter(
         session__user_id=session.user_id,
         session__finished_at__isnull=False,
@@ -212,11 +213,12 @@ def load_entries(session, *, entry_pk=None):
             target_weight=Subquery(target.values("weight")[:1]),
             target_applied_at=Subquery(target.values("applied_at")[:1]),
         )
-        .prefetch_related(
-            Prefetch("sets", SetLog.objects.order_by("logged_at", "pk")),
-            Prefetch("pain_notes", PainNote.objects.order_by("noted_at", "pk")),
-        )
+        .prefetch_related(Prefetch("sets", SetLog.objects.order_by("logged_at", "pk")))
     )
+    if notes:
+        entries = entries.prefetch_related(
+            Prefetch("pain_notes", PainNote.objects.order_by("noted_at", "pk"))
+        )
     if entry_pk is not None:
         entries = entries.filter(pk=entry_pk)
     entries = list(entries)
@@ -243,10 +245,10 @@ def _target(entry):
     return ProgressionTarget(weight=entry.target_weight, applied_at=applied_at)
 
 
-def build_card(entry, unit, *, bound=None):
+def build_card(entry, unit, *, bound=None, key=None, notes=True):
     logged_all = list(entry.sets.all())
     working = [s for s in logged_all if not s.is_warmup]
-    notes = list(entry.pain_notes.all())
+    notes = list(entry.pain_notes.all()) if notes else []
     bound = bound or {}
     set_form = bound.get("set_form")
     if set_form is None and not entry.is_closed:
@@ -263,6 +265,8 @@ def build_card(entry, unit, *, bound=None):
         initial = prefill.as_text(values, unit)
         if entry.per_side:
             initial["side"] = prefill.next_side(working)
+        if key is not None:
+            initial["idempotency_key"] = key
         set_form = SetForm(initial=initial, auto_id=f"entry-{entry.pk}-%s", weight_unit=unit)
     return MovementCard(
         entry=entry,
@@ -278,11 +282,14 @@ def build_card(entry, unit, *, bound=None):
     )
 
 
-def build_cards(session, unit, *, bound=None, open_pk=None):
-    """Every card of the page; the current movement (or `open_pk`) opens by itself."""
+def build_cards(session, unit, *, bound=None, open_pk=None, key=None):
+    """Every card of the page; the current movement (or `open_pk`) opens by itself.
+
+    `key` stands for every set form's idempotency key in HTML that is cached (see
+    cached_part in workouts/views/session.py)."""
     bound = bound or {}
     entries = load_entries(session)
-    cards = [build_card(entry, unit, bound=bound.get(entry.pk)) for entry in entries]
+    cards = [build_card(entry, unit, bound=bound.get(entry.pk), key=key) for entry in entries]
     choices = swap_choices([card.exercise for card in cards])
     for index, card in enumerate(cards):
         card.index = index

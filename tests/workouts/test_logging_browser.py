@@ -188,6 +188,41 @@ def test_timers_one_at_a_time_and_across_a_reload(page, live_server, person):
     expect(stretch.locator(".set-row.is-logged")).to_contain_text("hold 2 s")
 
 
+# Headless Chromium may lack the Screen Wake Lock API: a stub records what the page asks of it.
+WAKE_LOCK_STUB = """
+window.__wake = {requests: [], releases: 0};
+Object.defineProperty(navigator, "wakeLock", {configurable: true, value: {
+  request: async (type) => {
+    window.__wake.requests.push(type);
+    const sentinel = new EventTarget();
+    sentinel.release = async () => { window.__wake.releases += 1; };
+    return sentinel;
+  },
+}});
+"""
+
+
+def test_a_running_hold_survives_a_reload_and_keeps_the_screen_awake(page, live_server, person):
+    page.add_init_script(WAKE_LOCK_STUB)
+    log_in_and_start(page, live_server, person)
+    stretch = card(page, "Zz Stretch")
+    stretch.locator(".entry-summary").click()
+    stretch.get_by_role("button", name="Start hold timer").click()
+    assert page.evaluate("window.__wake.requests") == ["screen"]
+    page.wait_for_timeout(1000)
+    page.reload()
+    # The end time was stored: the new page goes on counting and asks for the lock again.
+    stretch = card(page, "Zz Stretch")
+    expect(stretch.locator("[data-hold-start]")).to_have_text("Stop timer")
+    assert page.evaluate("window.__wake.requests") == ["screen"]
+    assert page.evaluate("window.__wake.releases") == 0
+    expect(stretch.locator("[data-hold-status]")).to_have_text(
+        "Hold done. Tap the tick to log it.", timeout=10_000
+    )
+    assert page.evaluate("window.__wake.releases") == 1  # released when the hold ends
+    assert page.evaluate("localStorage.getItem('midback-timer')") is None
+
+
 def test_a_warning_sign_stops_the_movement_until_the_person_chooses(page, live_server, person):
     log_in_and_start(page, live_server, person)
     row = card(page, "Zz Row")

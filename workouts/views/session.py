@@ -4,12 +4,21 @@ A change posted by htmx gets back the part of the page it changed (a set table, 
 ratings); a plain form post is redirected back to the page at that movement.
 """
 
+import re
+import secrets
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -18,6 +27,7 @@ from accounts import weights
 from exercises.models import Exercise
 from midback.htmx import is_fragment_request, page_or_fragment
 from workouts import prefill, safety, session_page, swaps
+from workouts.caching import cached_for
 from workouts.forms import (
     AddExerciseForm,
     MoveForm,
@@ -62,20 +72,75 @@ def unit_context(request):
     }
 
 
-def page_context(request, session, *, bound=None, open_pk=None, **extra):
+def page_context(request, session, *, bound=None, open_pk=None, cached=False, **extra):
+    """The page's context; `cached` gives its movement cards and finish form as cached HTML
+    (`entries_html`, `finish_html`), for a page as it stands (no bound form, nothing just done).
+    """
     unit = request.profile.weight_unit
+    finish_form = session_page.finish_form(session)
+    if cached:
+        finish_url = reverse("workouts:finish", args=[session.pk])
+        parts = {
+            "entries_html": cached_part(
+                request,
+                session,
+                "entries",
+                (str(unit), timezone.get_current_timezone_name()),
+                lambda key: {"cards": session_page.build_cards(session, unit, key=key)},
+            ),
+            "finish_html": session.is_in_progress
+            and cached_part(
+                request,
+                session,
+                "finish",
+                (finish_form.initial["minutes"],),
+                lambda key: {"form": finish_form, "action_url": finish_url},
+                template="workouts/session_summary_fields.html",
+            ),
+        }
+    else:
+        parts = {"cards": session_page.build_cards(session, unit, bound=bound, open_pk=open_pk)}
     return (
         unit_context(request)
+        | parts
         | {
             "session": session,
-            "cards": session_page.build_cards(session, unit, bound=bound, open_pk=open_pk),
             "ratings": range(11),
             "rating_form": None,
             "search_form": SearchForm(auto_id="add-%s"),
-            "finish_form": session_page.finish_form(session),
+            "finish_form": finish_form,
         }
         | extra
     )
+
+
+def cached_part(request, session, name, parts, build, template=f"{PAGE}#{{name}}"):
+    """A part of the page as HTML (the movement cards: most of its cost; the finish form,
+    drawn through Django's widget templates), drawn once per version of the person's log and of
+    the library, per language and `parts`. Every change to a session runs through held() or
+    finish(), and an applied suggestion through ProgressionTarget.apply(), each of which bumps
+    the log's version.
+
+    The CSRF token and the idempotency keys must differ per response (a key reused by two sets
+    would make the second one a repeat), so the cached HTML carries random placeholders, made
+    anew with each version, and every one is filled in here: the token, and a new key each.
+    `build(key)` gives the part's context, with `key` standing for any form's own key."""
+
+    def draw():
+        csrf_hole, key_hole = secrets.token_hex(16), secrets.token_hex(16)
+        context = unit_context(request) | {
+            "session": session,
+            **build(key_hole),
+            "csrf_token": csrf_hole,
+            "key_hole": key_hole,
+        }
+        html = render_to_string(template.format(name=name), context, request)
+        return html, csrf_hole, key_hole
+
+    key = (session.pk, *parts)
+    html, csrf_hole, key_hole = cached_for(request.user.pk, f"session-{name}", key, draw)
+    html = html.replace(csrf_hole, get_token(request))
+    return mark_safe(re.sub(key_hole, lambda _match: str(uuid.uuid4()), html))  # noqa: S308
 
 
 def card_response(request, entry, *, bound=None, status=200, **extra):
@@ -101,8 +166,8 @@ def rows_response(request, entry, *, bound=None, **extra):
             return render(request, PAGE, context)
         return redirect(logger_url(entry.session, entry))
     unit = request.profile.weight_unit
-    (loaded,) = session_page.load_entries(entry.session, entry_pk=entry.pk)
-    card = session_page.build_card(loaded, unit, bound=bound)
+    (loaded,) = session_page.load_entries(entry.session, entry_pk=entry.pk, notes=False)
+    card = session_page.build_card(loaded, unit, bound=bound, notes=False)
     context = unit_context(request) | {"card": card, "session": entry.session} | extra
     return render(request, f"{PAGE}#set-table", context)
 
@@ -129,7 +194,7 @@ def session_detail(request, pk):
     """The logger while the session runs; a read-only summary once it is finished."""
     session = _session(request, pk)
     if session.is_in_progress:
-        return render(request, PAGE, page_context(request, session))
+        return render(request, PAGE, page_context(request, session, cached=True))
     unit = request.profile.weight_unit
     summary = session_page.summarise(session, unit)
     names = {item.card.exercise.pk for item in summary.movements}
@@ -153,7 +218,7 @@ def session_logger(request, pk):
     session = _session(request, pk)
     if session.is_in_progress:
         return redirect(session)
-    return render(request, PAGE, page_context(request, session))
+    return render(request, PAGE, page_context(request, session, cached=True))
 
 
 @login_required
@@ -224,8 +289,7 @@ def log_set(request, pk):
     except KeyInUse:
         form.add_error(None, OUT_OF_DATE)
         return rows_response(request, entry, bound={"set_form": form})
-    entry.refresh_from_db(fields=["status"])
-    return rows_response(request, entry, just_logged=set_log)
+    return rows_response(request, entry, just_logged=set_log)  # its rows read afresh
 
 
 def _own_set(entry, set_pk):
