@@ -146,6 +146,16 @@ class _Urls:
         return self.movement.format(slug)
 
 
+def page_number(value):
+    """A page asked for in the query string, as the number the cache keys on: anything that is
+    not a whole number is page 1, as for the paginator (which gives the last page past either
+    end)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 1
+
+
 def history_page(user, number, unit):
     """The page `number` of the person's finished sessions, newest first, times in the
     person's zone (activated by ProfileMiddleware)."""

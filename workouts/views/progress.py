@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -15,10 +16,11 @@ from accounts.archive import account_data
 from accounts.decorators import identity_confirmed
 from exercises.models import Exercise
 from midback.htmx import page_or_fragment
+from workouts.caching import cached_for
 from workouts.charts import best_set_chart, hold_chart, pain_chart, sessions_chart, volume_chart
 from workouts.export import CSV_KINDS, csv_export, csv_lines
 from workouts.forms import PeriodForm, ReportForm
-from workouts.history import PER_PAGE, history_page
+from workouts.history import PER_PAGE, history_page, page_number
 from workouts.models import SessionExercise
 from workouts.progress import (
     Period,
@@ -38,11 +40,19 @@ from workouts.report import default_range, report_data
 @login_required
 @vary_on_headers("HX-Request")
 def history(request):
-    profile = request.profile
-    page = history_page(request.user, request.GET.get("page"), profile.weight_unit)
-    context = {"page": page, "unit": profile.weight_unit}
+    user, unit = request.user, request.profile.weight_unit
+    number = page_number(request.GET.get("page"))
+
+    def build():
+        page = history_page(user, number, unit)
+        return render_to_string("workouts/history.html#session-cards", {"page": page})
+
+    # Times and dates are in the person's zone and language; the version of their log (and of
+    # the library, for movement names) makes every change show at once.
+    zone = timezone.get_current_timezone_name()
+    cards = cached_for(user.pk, "history-page", (number, unit, zone), build)
     template = page_or_fragment(request, "workouts/history.html", "session-list")
-    return render(request, template, context)
+    return render(request, template, {"session_cards": cards})
 
 
 @require_GET
