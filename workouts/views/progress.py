@@ -60,31 +60,52 @@ def history(request):
 @vary_on_headers("HX-Request")
 def progress(request):
     profile = request.profile
+    user, unit, target = request.user, profile.weight_unit, profile.weekly_target
     form = PeriodForm(request.GET or None)
     period = Period.ending_this_week(form.chosen_weeks())
-    stats = weekly_stats(request.user, period, profile.weekly_target)
-    pain = pain_series(request.user, period.start, period.end)
-    flare_ups = list(request.user.flare_ups.overlapping(period.first_monday, period.end.date()))
-    suggestions, movements = progress_summary(request.user, profile.weight_unit)
+    pain = pain_series(user, period.start, period.end)
+    flare_ups = list(user.flare_ups.overlapping(period.first_monday, period.end.date()))
+    suggestions, movements = progress_summary(user, unit)
+    parts = (period.first_monday, period.weeks, timezone.get_current_timezone_name(), unit, target)
+    log = cached_for(
+        user.pk, "progress-log", parts, lambda: _log_parts(user, period, unit, target, movements)
+    )
     context = {
         "form": form,
         "period": period,
-        "stats": stats,
         "pain": pain,
         "pain_before": average(p.before for p in pain),
         "pain_after": average(p.after for p in pain),
-        "target": profile.weekly_target,
-        "unit": profile.weight_unit,
-        "sessions_chart": sessions_chart(stats, profile.weekly_target, flare_ups=flare_ups),
-        "volume_chart": volume_chart(stats, profile.weight_unit),
-        "hold_chart": hold_chart(stats),
+        "unit": unit,
+        "sessions_chart": sessions_chart(log["stats"], target, flare_ups=flare_ups),
         "pain_chart": pain_chart(pain, flare_ups=flare_ups),
-        "has_volume": any(s.volume for s in stats),
-        "has_holds": any(s.hold_seconds for s in stats),
         "suggestions": suggestions,
-        "movements": movements,
+        "log": log,
     }
     return render(request, page_or_fragment(request, "workouts/progress.html", "charts"), context)
+
+
+def _log_parts(user, period, unit, target, movements):
+    """The weeks' figures and the parts of the page drawn from them and from the movements
+    logged, rendered once per change to the person's log (pain ratings and flare-ups, which
+    change without it, are drawn on every view)."""
+    stats = weekly_stats(user, period, target)
+    context = {
+        "stats": stats,
+        "unit": unit,
+        "volume_chart": volume_chart(stats, unit),
+        "hold_chart": hold_chart(stats),
+        "has_volume": any(s.volume for s in stats),
+        "has_holds": any(s.hold_seconds for s in stats),
+        "movements": movements,
+    }
+    page = "workouts/progress.html"
+    return {
+        "stats": stats,
+        "sessions_numbers": render_to_string(f"{page}#sessions-numbers", context),
+        "volume": render_to_string(f"{page}#volume", context),
+        "movements": render_to_string(f"{page}#movements", context),
+    }
 
 
 @require_GET
