@@ -212,13 +212,15 @@ def history_page(user, number, unit):
     sets = (
         SetLog.objects.filter(entry__session__in=ids)
         .order_by("logged_at", "pk")
-        .values_list("entry_id", "reps", "weight", "hold_seconds", "side")
+        .values_list("entry_id", "is_warmup", "reps", "weight", "hold_seconds", "side")
     )
     texts = {}  # most sets repeat the one before: write each distinct one once
-    for entry_id, *values in sets:
-        key = tuple(values)
+    for entry_id, *key in sets:
+        key = tuple(key)
         if key not in texts:
-            texts[key] = set_text(*values, unit)
+            warmup, *values = key
+            text = set_text(*values, unit)
+            texts[key] = _("warm-up %(set)s") % {"set": text} if warmup else text
         movements[entry_id].sets.append(texts[key])
     notes = (
         # A note on a movement always carries its session too (an OR over the movement's

@@ -477,6 +477,12 @@ class SessionExercise(models.Model):
             return self.session.add_exercise(exercise, position=self.position + 1, replaces=self)
 
 
+class SetLogQuerySet(models.QuerySet):
+    def working(self):
+        """The sets that count toward volume and bests: not warm-ups."""
+        return self.filter(is_warmup=False)
+
+
 class SetLog(models.Model):
     class Side(models.TextChoices):
         BOTH = "", _("Both")
@@ -510,6 +516,8 @@ class SetLog(models.Model):
     # Warm-up sets count toward nothing: not volume, not bests, not the planned sets.
     is_warmup = models.BooleanField(_("warm-up"), default=False)
     logged_at = models.DateTimeField(_("logged"), default=timezone.now)
+
+    objects = SetLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["logged_at", "pk"]
