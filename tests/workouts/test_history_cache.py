@@ -5,7 +5,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +14,7 @@ from tests.factories import (
     ExerciseFactory,
     RoutineFactory,
     SessionExerciseFactory,
+    UserFactory,
     WorkoutSessionFactory,
 )
 from tests.workouts.heavy import heavy_history
@@ -184,3 +185,29 @@ def test_a_renamed_or_deleted_routine_shows_at_once(client, user, entry):
 
     client.post(reverse("routines:delete", args=[routine.pk]))
     assert "Lunch break" not in history(client)
+
+
+@pytest.fixture
+def staff_client(db):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    staff_client = Client()
+    staff_client.force_login(staff)
+    return staff_client
+
+
+def test_a_set_changed_or_deleted_by_staff_in_the_admin_shows_at_once(
+    client, staff_client, user, entry
+):
+    client.force_login(user)
+    assert "10 reps × 20 kg; 8 reps × 20 kg" in history(client)
+    first, second = entry.sets.order_by("logged_at")
+    local = timezone.localtime(first.logged_at)
+    data = {"entry": entry.pk, "reps": "9", "weight": "20", "side": "", "note": ""}
+    data |= {"logged_at_0": local.date().isoformat(), "logged_at_1": local.time().isoformat()}
+
+    response = staff_client.post(reverse("admin:workouts_setlog_change", args=[first.pk]), data)
+    assert response.status_code == 302
+    assert "9 reps × 20 kg; 8 reps × 20 kg" in history(client)
+
+    staff_client.post(reverse("admin:workouts_setlog_delete", args=[second.pk]), {"post": "yes"})
+    assert "9 reps × 20 kg</span>" in history(client)
