@@ -683,6 +683,7 @@ class PainNote(models.Model):
         try:
             with transaction.atomic():
                 note = cls.objects.create(user=user, idempotency_key=idempotency_key, **values)
+            log_changed(user.pk)  # a note of the day is on the progress page's pain chart
         except IntegrityError:
             mine = cls.objects.filter(user=user, entry=values.get("entry"))
             note = mine.filter(idempotency_key=idempotency_key).first()
@@ -786,9 +787,11 @@ class CheckIn(models.Model):
         check_in, _created = cls.objects.update_or_create(
             user=user, day=day, defaults={"rating": rating, "updated_at": timezone.now()}
         )
+        log_changed(user.pk)  # on the progress page's pain chart
         return check_in
 
     def mark(self, areas):
         self.areas = body_map.in_order(areas)
         self.updated_at = timezone.now()
         self.save(update_fields=["areas", "updated_at"])
+        log_changed(self.user_id)  # the pain chart places a check-in at its time

@@ -29,9 +29,8 @@ def test_a_second_visit_reads_neither_the_suggestions_nor_the_movements_again(
     client.force_login(user)
     first = client.get(URL)
 
-    # session, user, profile, pain (sessions, day notes, check-ins), flare-ups: the weeks'
-    # figures are cached with the log too
-    with django_assert_num_queries(7):
+    # session, user, profile: the charts are cached with the log too
+    with django_assert_num_queries(3):
         second = client.get(URL)
 
     assert second.content.decode().count("6 sets") == first.content.decode().count("6 sets") == 1
@@ -46,10 +45,10 @@ def test_a_person_with_1000_sessions_takes_the_same_queries(
     client.force_login(user)
 
     # as for anyone: session, user, profile, two for the weeks, three for pain, flare-ups,
-    # four for the suggestions, movements; then the weeks, suggestions and movements are cached
+    # four for the suggestions, movements; then all but the first three are cached
     with django_assert_num_queries(14):
         client.get(URL)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(3):
         response = client.get(URL)
 
     assert (
@@ -168,7 +167,7 @@ def test_it_is_cached_per_person(client, user, other_user, row):
     assert "No sets logged in this period yet." in content
 
 
-def test_a_check_in_shows_on_the_pain_chart_at_once(client, user, row):
+def test_a_check_in_or_a_note_of_the_day_shows_on_the_pain_chart_at_once(client, user, row):
     session = finished(user, timezone.now() - timedelta(days=1), pain_before=3)
     logged(session, row, [{"reps": 10, "weight": 20}])
     client.force_login(user)
@@ -177,3 +176,24 @@ def test_a_check_in_shows_on_the_pain_chart_at_once(client, user, row):
     client.post(reverse("workouts:check_in_rate"), {"rating": "6"})
 
     assert len([p for p in client.get(URL).context["pain"] if p.on_day == 6]) == 1
+
+    client.post(reverse("workouts:check_in_rate"), {"rating": "4"})
+    assert [p.on_day for p in client.get(URL).context["pain"] if p.on_day is not None] == [4]
+
+    data = {"idempotency_key": str(uuid.uuid4()), "intensity": 7, "kind": "ache"}
+    data |= {"areas": ["upper-back-left"], "timing": "day"}
+    client.post(reverse("workouts:pain_new"), data)
+    assert sorted(p.on_day for p in client.get(URL).context["pain"] if p.on_day) == [4, 7]
+
+
+def test_a_flare_up_switched_on_or_off_shows_at_once(client, user, row):
+    session = finished(user, timezone.now() - timedelta(days=1))
+    logged(session, row, [{"reps": 10, "weight": 20}])
+    client.force_login(user)
+    assert "legend-flare" not in client.get(URL).content.decode()
+
+    client.post(reverse("care:flare_up"), {"days": "3"})
+    assert "legend-flare" in client.get(URL).content.decode()
+
+    client.post(reverse("care:flare_up_end"))
+    assert "legend-flare" not in client.get(URL).content.decode()

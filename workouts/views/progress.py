@@ -24,7 +24,6 @@ from workouts.history import PER_PAGE, history_page, page_number
 from workouts.models import SessionExercise
 from workouts.progress import (
     Period,
-    average,
     best_per_session,
     best_set,
     movement_trend,
@@ -63,38 +62,32 @@ def progress(request):
     user, unit, target = request.user, profile.weight_unit, profile.weekly_target
     form = PeriodForm(request.GET or None)
     period = Period.ending_this_week(form.chosen_weeks())
-    pain = pain_series(user, period.start, period.end)
-    flare_ups = list(user.flare_ups.overlapping(period.first_monday, period.end.date()))
     suggestions, movements = progress_summary(user, unit)
-    parts = (period.first_monday, period.weeks, timezone.get_current_timezone_name(), unit, target)
+    # Today, as a running flare-up is shaded up to it; the zone, as weeks and times are local.
+    today = timezone.localdate()
+    parts = (today, period.weeks, timezone.get_current_timezone_name(), unit, target)
     log = cached_for(
-        user.pk, "progress-log", parts, lambda: _log_parts(user, period, unit, target, movements)
+        user.pk, "progress-page", parts, lambda: _drawn(user, period, unit, target, movements)
     )
-    context = {
-        "form": form,
-        "period": period,
-        "pain": pain,
-        "pain_before": average(p.before for p in pain),
-        "pain_after": average(p.after for p in pain),
-        "unit": unit,
-        "sessions_chart": sessions_chart(log["stats"], target, flare_ups=flare_ups),
-        "pain_chart": pain_chart(pain, flare_ups=flare_ups),
-        "suggestions": suggestions,
-        "log": log,
-    }
+    context = {"form": form, "suggestions": suggestions, "pain": log["pain"], "log": log}
     return render(request, page_or_fragment(request, "workouts/progress.html", "charts"), context)
 
 
-def _log_parts(user, period, unit, target, movements):
-    """The weeks' figures and the parts of the page drawn from them and from the movements
-    logged, rendered once per change to the person's log (pain ratings and flare-ups, which
-    change without it, are drawn on every view)."""
+def _drawn(user, period, unit, target, movements):
+    """The charts and the movements logged, rendered once per change to the person's log or
+    diary (sessions, sets, pain notes, check-ins, flare-ups: each bumps its version)."""
     stats = weekly_stats(user, period, target)
+    pain = pain_series(user, period.start, period.end)
+    flare_ups = list(user.flare_ups.overlapping(period.first_monday, period.end.date()))
     context = {
+        "period": period,
         "stats": stats,
+        "pain": pain,
         "unit": unit,
+        "sessions_chart": sessions_chart(stats, target, flare_ups=flare_ups),
         "volume_chart": volume_chart(stats, unit),
         "hold_chart": hold_chart(stats),
+        "pain_chart": pain_chart(pain, flare_ups=flare_ups),
         "has_volume": any(s.volume for s in stats),
         "has_holds": any(s.hold_seconds for s in stats),
         "movements": movements,
@@ -102,8 +95,8 @@ def _log_parts(user, period, unit, target, movements):
     page = "workouts/progress.html"
     return {
         "stats": stats,
-        "sessions_numbers": render_to_string(f"{page}#sessions-numbers", context),
-        "volume": render_to_string(f"{page}#volume", context),
+        "pain": pain,
+        "charts": render_to_string(f"{page}#chart-cards", context),
         "movements": render_to_string(f"{page}#movements", context),
     }
 
