@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from care.models import FlareUp, ShareLink
+from workouts.admin import ChangesTheLog
 
 
 @admin.register(ShareLink)
@@ -11,6 +12,6 @@ class ShareLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(FlareUp)
-class FlareUpAdmin(admin.ModelAdmin):
+class FlareUpAdmin(ChangesTheLog, admin.ModelAdmin):
     list_display = ["user", "started_on", "ends_on", "ended_early_on"]
     raw_id_fields = ["user"]

@@ -17,6 +17,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workouts.caching import log_changed
+
 ONE_DAY = datetime.timedelta(days=1)
 # 32 random bytes: 256 bits, well past the 128 a guess-proof link needs.
 TOKEN_BYTES = 32
@@ -179,6 +181,7 @@ class FlareUp(models.Model):
             flare = cls.objects.create(
                 user=user, started_on=today, ends_on=today + datetime.timedelta(days=days - 1)
             )
+        log_changed(user.pk)  # the progress page shades flare-ups
         return flare, True
 
     def switch_off(self, today):
@@ -188,6 +191,7 @@ class FlareUp(models.Model):
         elif self.ended_early_on is None and today <= self.ends_on:
             self.ended_early_on = today
             self.save(update_fields=["ended_early_on"])
+        log_changed(self.user_id)
 
     @property
     def last_day(self):

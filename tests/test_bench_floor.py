@@ -48,3 +48,18 @@ def test_the_floor_sends_a_visitor_to_sign_in(client, floor_routed):
 
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_the_bench_signs_its_people_in_with_a_session_the_app_accepts(client):
+    """Every bench target behind a log-in answered a cheap redirect to the log-in page when
+    the session named a backend the settings no longer list."""
+    from bench.run import authenticated_headers
+
+    user = UserFactory(username="bench-person")
+    cookie = authenticated_headers(user)["Cookie"]
+    client.cookies.load(cookie)
+
+    response = client.get("/sessions/history/")
+
+    assert response.status_code == 200
+    assert response.wsgi_request.user == user

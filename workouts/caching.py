@@ -1,10 +1,12 @@
-"""What the progress page derives from a person's whole log, cached until their log changes.
+"""What the history and progress pages derive from a person's log, cached until it changes.
 
-The suggestions and the list of movements logged read up to every session a person ever
-finished; they change only when one of that person's sessions does. Every such change runs
-through `WorkoutSession.held()` or `WorkoutSession.finish()`, which call `log_changed()`, so a
-new version makes the old entries unreachable (they expire on their own). The library's own
-version is part of the key too: a renamed movement shows at once.
+History's pages of sessions and progress's suggestions, charts and movements read up to every
+session a person ever finished, their pain notes, check-ins and flare-ups; they change only
+when one of those does. Every such change calls `log_changed()`: `WorkoutSession.held()` and
+`finish()` (sets, notes, summaries), `PainNote.record()`, `CheckIn.rate()` and `mark()`,
+`FlareUp.switch_on()` and `switch_off()`, a routine renamed or deleted, and staff edits in the
+admin. A new version makes the old entries unreachable (they expire on their own). The
+library's own version is part of the key too: a renamed movement shows at once.
 """
 
 import hashlib

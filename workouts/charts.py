@@ -475,8 +475,9 @@ def pain_chart(points, id="pain-chart", flare_ups=()):
             ) % {"n": len(days), "day": average(p.on_day for p in days)}
     else:
         desc = _("No pain ratings in this period.")
-    labels = [date_format(p.day, "j M") for p in points]
-    moments = [_day_and_time(p.at) for p in points]
+    # Naive times in the person's zone, so remembered labels never cross zones.
+    labels = [day_label(p.day, "j M") for p in points]
+    moments = [day_label(p.at, "j M, H:i") for p in points]
     series = [
         (
             _("Before"),

@@ -146,6 +146,16 @@ class _Urls:
         return self.movement.format(slug)
 
 
+def page_number(value):
+    """A page asked for in the query string, as the number the cache keys on: anything that is
+    not a whole number is page 1, as for the paginator (which gives the last page past either
+    end)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 1
+
+
 def history_page(user, number, unit):
     """The page `number` of the person's finished sessions, newest first, times in the
     person's zone (activated by ProfileMiddleware)."""
@@ -202,13 +212,15 @@ def history_page(user, number, unit):
     sets = (
         SetLog.objects.filter(entry__session__in=ids)
         .order_by("logged_at", "pk")
-        .values_list("entry_id", "reps", "weight", "hold_seconds", "side")
+        .values_list("entry_id", "is_warmup", "reps", "weight", "hold_seconds", "side")
     )
     texts = {}  # most sets repeat the one before: write each distinct one once
-    for entry_id, *values in sets:
-        key = tuple(values)
+    for entry_id, *key in sets:
+        key = tuple(key)
         if key not in texts:
-            texts[key] = set_text(*values, unit)
+            warmup, *values = key
+            text = set_text(*values, unit)
+            texts[key] = _("warm-up %(set)s") % {"set": text} if warmup else text
         movements[entry_id].sets.append(texts[key])
     notes = (
         # A note on a movement always carries its session too (an OR over the movement's

@@ -477,6 +477,12 @@ class SessionExercise(models.Model):
             return self.session.add_exercise(exercise, position=self.position + 1, replaces=self)
 
 
+class SetLogQuerySet(models.QuerySet):
+    def working(self):
+        """The sets that count toward volume and bests: not warm-ups."""
+        return self.filter(is_warmup=False)
+
+
 class SetLog(models.Model):
     class Side(models.TextChoices):
         BOTH = "", _("Both")
@@ -510,6 +516,8 @@ class SetLog(models.Model):
     # Warm-up sets count toward nothing: not volume, not bests, not the planned sets.
     is_warmup = models.BooleanField(_("warm-up"), default=False)
     logged_at = models.DateTimeField(_("logged"), default=timezone.now)
+
+    objects = SetLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["logged_at", "pk"]
@@ -675,6 +683,7 @@ class PainNote(models.Model):
         try:
             with transaction.atomic():
                 note = cls.objects.create(user=user, idempotency_key=idempotency_key, **values)
+            log_changed(user.pk)  # a note of the day is on the progress page's pain chart
         except IntegrityError:
             mine = cls.objects.filter(user=user, entry=values.get("entry"))
             note = mine.filter(idempotency_key=idempotency_key).first()
@@ -779,9 +788,11 @@ class CheckIn(models.Model):
         check_in, _created = cls.objects.update_or_create(
             user=user, day=day, defaults={"rating": rating, "updated_at": timezone.now()}
         )
+        log_changed(user.pk)  # on the progress page's pain chart
         return check_in
 
     def mark(self, areas):
         self.areas = body_map.in_order(areas)
         self.updated_at = timezone.now()
         self.save(update_fields=["areas", "updated_at"])
+        log_changed(self.user_id)  # the pain chart places a check-in at its time

@@ -23,6 +23,7 @@ from workouts.models import SessionExercise, SetLog, WorkoutSession
 from workouts.progression import suggest_progressions
 
 TREND_WEEKS = 4
+WORKING = Q(sets__is_warmup=False)  # an entry's sets that count toward bests and volume
 
 # reps x kg, to the stored precision of a weight.
 VOLUME = DecimalField(max_digits=16, decimal_places=weights.STORED_PLACES)
@@ -85,8 +86,10 @@ def _day_label(day, format, language):
 
 
 def day_label(day, format):
-    """date_format() of a date, remembered per language: a progress page labels the same
-    Mondays 50-100 times (chart ticks, tooltips, tables), at 0.1 ms each."""
+    """date_format() of a date or a naive time in the person's zone (an aware one would share
+    its entry with the same instant in another zone), remembered per language: a progress
+    page labels the same Mondays 50-100 times (chart ticks, tooltips, tables) and each pain
+    rating twice, at 0.1 ms each."""
     return _day_label(day, format, get_language())
 
 
@@ -117,7 +120,8 @@ def finished_sessions(user):
 
 
 def weekly_stats(user, period, target=0, *, start=None, end=None):
-    """Sessions, reps, volume and hold time per week of the period (two queries).
+    """Sessions, reps, volume and hold time per week of the period (two queries); warm-up
+    sets count toward none of them.
 
     `start`/`end` narrow the sessions counted (a report's exact dates) inside the weeks.
     """
@@ -139,7 +143,8 @@ def weekly_stats(user, period, target=0, *, start=None, end=None):
     if not weeks:
         return list(stats.values())
     sets = (
-        SetLog.objects.filter(entry__session__in=list(weeks))
+        SetLog.objects.working()
+        .filter(entry__session__in=list(weeks))
         .values("entry__session")
         .annotate(
             total_reps=Sum("reps"),
@@ -176,6 +181,10 @@ class PainPoint:
     @property
     def day(self):
         return self.at.date()
+
+    @property
+    def label(self):
+        return day_label(self.at, "j M Y, H:i")
 
 
 def pain_series(user, start, end):
@@ -226,7 +235,9 @@ def measures_hold(exercise):
 
 
 def movement_sets(user, exercise):
-    return SetLog.objects.filter(
+    """The movement's working sets in finished sessions: warm-ups count toward no best,
+    volume or trend."""
+    return SetLog.objects.working().filter(
         entry__session__user=user,
         entry__session__finished_at__isnull=False,
         entry__exercise=exercise,
@@ -244,17 +255,17 @@ def best_set(user, exercise):
 
 
 def best_per_session(user, exercise, limit=20):
-    """The movement's entries in the last `limit` finished sessions with sets, oldest first,
-    each annotated with its heaviest weight, most reps and longest hold."""
+    """The movement's entries in the last `limit` finished sessions with working sets, oldest
+    first, each annotated with its heaviest weight, most reps and longest hold."""
     entries = (
         SessionExercise.objects.filter(
             session__user=user, session__finished_at__isnull=False, exercise=exercise
         )
         .select_related("session")
         .annotate(
-            best_weight=Max("sets__weight"),
-            best_reps=Max("sets__reps"),
-            best_hold=Max("sets__hold_seconds"),
+            best_weight=Max("sets__weight", filter=WORKING),
+            best_reps=Max("sets__reps", filter=WORKING),
+            best_hold=Max("sets__hold_seconds", filter=WORKING),
         )
         .filter(Q(best_reps__isnull=False) | Q(best_hold__isnull=False))
         .order_by("-session__started_at", "-pk")[:limit]

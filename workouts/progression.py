@@ -33,6 +33,11 @@ def _notes_for(entry):
     return own + general
 
 
+def _working(entry):
+    """The entry's sets bar warm-ups, which count toward neither the plan nor the top weight."""
+    return [s for s in entry.sets.all() if not s.is_warmup]
+
+
 def _hit_planned_reps(entry):
     if entry.status in (SessionExercise.Status.SKIPPED, SessionExercise.Status.STOPPED):
         return False
@@ -41,7 +46,7 @@ def _hit_planned_reps(entry):
     minimum_weight = entry.planned_weight or 0
     good = [
         s
-        for s in entry.sets.all()
+        for s in _working(entry)
         if s.reps is not None and s.reps >= entry.planned_reps and (s.weight or 0) >= minimum_weight
     ]
     if entry.per_side:
@@ -88,7 +93,7 @@ def _suggest(exercise, entries, unit):
         return None
     if not all(_hit_planned_reps(e) and _low_pain(e) for e in entries[:2]):
         return None
-    top = max((s.weight for s in latest.sets.all() if s.weight), default=None)
+    top = max((s.weight for s in _working(latest) if s.weight), default=None)
     base = top or latest.planned_weight
     if base:
         # One step up in the person's own unit: 22.5 kg + 2.5, or 49.6 lb + 5.

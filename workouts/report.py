@@ -3,7 +3,7 @@ share link shows, `care/report.py`)."""
 
 from datetime import timedelta
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from care.models import FlareUp
@@ -28,6 +28,7 @@ from workouts.progress import (
 )
 
 MAX_REPORT_DAYS = 731
+WORKING = Q(is_warmup=False)  # a set that counts toward totals and bests (SetLog.working)
 EARLIEST_YEAR = 2000
 
 
@@ -49,11 +50,12 @@ def movement_loads(user, start, end):
         .annotate(
             sessions=Count("entry__session", distinct=True),
             set_count=Count("pk"),
-            total_reps=Sum("reps"),
-            best_weight=Max("weight"),
-            best_reps=Max("reps"),
-            best_hold=Max("hold_seconds"),
-            volume=Sum(volume_expression(), output_field=VOLUME),
+            # Warm-ups are listed and counted as sets, never in the totals or bests.
+            total_reps=Sum("reps", filter=WORKING),
+            best_weight=Max("weight", filter=WORKING),
+            best_reps=Max("reps", filter=WORKING),
+            best_hold=Max("hold_seconds", filter=WORKING),
+            volume=Sum(volume_expression(), filter=WORKING, output_field=VOLUME),
         )
         .order_by("entry__exercise__name")
     )

@@ -21,6 +21,7 @@ from routines.forms import (
     RoutineForm,
 )
 from routines.models import Routine, RoutineItem
+from workouts.caching import log_changed
 
 LIST = "routines/routine_list.html"
 BUILDER = "routines/routine_detail.html"
@@ -136,6 +137,7 @@ def routine_delete(request, pk):
     if request.method == "POST":
         name = routine.name
         routine.delete()
+        log_changed(request.user.pk)  # its sessions stay in history, without its name
         messages.success(request, _("“%(name)s” is deleted.") % {"name": name})
         if is_fragment_request(request):
             return HttpResponseClientRedirect(reverse("routines:list"))
@@ -232,6 +234,7 @@ def routine_rename(request, pk):
     form = RoutineForm(request.POST, instance=copy.copy(routine))
     if form.is_valid():
         routine = form.save()
+        log_changed(request.user.pk)  # history names the routine of each session
         if is_fragment_request(request):
             form = RoutineForm(instance=routine)
             return render(

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -15,14 +16,14 @@ from accounts.archive import account_data
 from accounts.decorators import identity_confirmed
 from exercises.models import Exercise
 from midback.htmx import page_or_fragment
+from workouts.caching import cached_for
 from workouts.charts import best_set_chart, hold_chart, pain_chart, sessions_chart, volume_chart
 from workouts.export import CSV_KINDS, csv_export, csv_lines
 from workouts.forms import PeriodForm, ReportForm
-from workouts.history import PER_PAGE, history_page
+from workouts.history import PER_PAGE, history_page, page_number
 from workouts.models import SessionExercise
 from workouts.progress import (
     Period,
-    average,
     best_per_session,
     best_set,
     movement_trend,
@@ -38,11 +39,19 @@ from workouts.report import default_range, report_data
 @login_required
 @vary_on_headers("HX-Request")
 def history(request):
-    profile = request.profile
-    page = history_page(request.user, request.GET.get("page"), profile.weight_unit)
-    context = {"page": page, "unit": profile.weight_unit}
+    user, unit = request.user, request.profile.weight_unit
+    number = page_number(request.GET.get("page"))
+
+    def build():
+        page = history_page(user, number, unit)
+        return render_to_string("workouts/history.html#session-cards", {"page": page})
+
+    # Times and dates are in the person's zone and language; the version of their log (and of
+    # the library, for movement names) makes every change show at once.
+    zone = timezone.get_current_timezone_name()
+    cards = cached_for(user.pk, "history-page", (number, unit, zone), build)
     template = page_or_fragment(request, "workouts/history.html", "session-list")
-    return render(request, template, context)
+    return render(request, template, {"session_cards": cards})
 
 
 @require_GET
@@ -50,31 +59,46 @@ def history(request):
 @vary_on_headers("HX-Request")
 def progress(request):
     profile = request.profile
+    user, unit, target = request.user, profile.weight_unit, profile.weekly_target
     form = PeriodForm(request.GET or None)
     period = Period.ending_this_week(form.chosen_weeks())
-    stats = weekly_stats(request.user, period, profile.weekly_target)
-    pain = pain_series(request.user, period.start, period.end)
-    flare_ups = list(request.user.flare_ups.overlapping(period.first_monday, period.end.date()))
-    suggestions, movements = progress_summary(request.user, profile.weight_unit)
+    suggestions, movements = progress_summary(user, unit)
+    # Today, as a running flare-up is shaded up to it; the zone, as weeks and times are local.
+    today = timezone.localdate()
+    parts = (today, period.weeks, timezone.get_current_timezone_name(), unit, target)
+    log = cached_for(
+        user.pk, "progress-page", parts, lambda: _drawn(user, period, unit, target, movements)
+    )
+    context = {"form": form, "suggestions": suggestions, "pain": log["pain"], "log": log}
+    return render(request, page_or_fragment(request, "workouts/progress.html", "charts"), context)
+
+
+def _drawn(user, period, unit, target, movements):
+    """The charts and the movements logged, rendered once per change to the person's log or
+    diary (sessions, sets, pain notes, check-ins, flare-ups: each bumps its version)."""
+    stats = weekly_stats(user, period, target)
+    pain = pain_series(user, period.start, period.end)
+    flare_ups = list(user.flare_ups.overlapping(period.first_monday, period.end.date()))
     context = {
-        "form": form,
         "period": period,
         "stats": stats,
         "pain": pain,
-        "pain_before": average(p.before for p in pain),
-        "pain_after": average(p.after for p in pain),
-        "target": profile.weekly_target,
-        "unit": profile.weight_unit,
-        "sessions_chart": sessions_chart(stats, profile.weekly_target, flare_ups=flare_ups),
-        "volume_chart": volume_chart(stats, profile.weight_unit),
+        "unit": unit,
+        "sessions_chart": sessions_chart(stats, target, flare_ups=flare_ups),
+        "volume_chart": volume_chart(stats, unit),
         "hold_chart": hold_chart(stats),
         "pain_chart": pain_chart(pain, flare_ups=flare_ups),
         "has_volume": any(s.volume for s in stats),
         "has_holds": any(s.hold_seconds for s in stats),
-        "suggestions": suggestions,
         "movements": movements,
     }
-    return render(request, page_or_fragment(request, "workouts/progress.html", "charts"), context)
+    page = "workouts/progress.html"
+    return {
+        "stats": stats,
+        "pain": pain,
+        "charts": render_to_string(f"{page}#chart-cards", context),
+        "movements": render_to_string(f"{page}#movements", context),
+    }
 
 
 @require_GET
