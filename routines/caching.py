@@ -1,0 +1,139 @@
+"""A person's plan as Today and the week page read it, cached until the plan changes.
+
+The occurrences of a window are worked out from the person's plans, their per-date changes,
+their routines (name, purpose, strength items) and their flare-ups. Each of those models bumps
+the person's plan version when a row is saved or deleted, through the receivers below: plans
+change from many places (the plan and routine views, the builder, the admin, flare-up mode,
+deletes cascading from a routine or an account), and a receiver is the one place none of them
+can miss. A movement's kind (a strength item) is the library's, whose version is in the key.
+"""
+
+import time
+from dataclasses import dataclass, replace
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from care.flare import running_flare_up
+from care.models import FlareUp
+from exercises.caching import library_version
+from routines.models import OccurrenceChange, Routine, RoutineItem, ScheduledSession
+from routines.scheduling import done_plans, occurrences
+from workouts.caching import cached_for
+
+TIMEOUT = 24 * 60 * 60
+
+
+def _version_key(user_id):
+    return f"routines:plan-version:{user_id}"
+
+
+def plan_version(user_id):
+    return cache.get_or_set(_version_key(user_id), time.time_ns, timeout=TIMEOUT)
+
+
+def plan_changed(user_id):
+    """Now, and again once committed: a page built in between read the old rows."""
+    if user_id is None:  # a starter routine: on nobody's plan
+        return
+
+    def bump():
+        try:
+            cache.incr(_version_key(user_id))
+        except ValueError:  # no version yet: any fresh number will do
+            cache.set(_version_key(user_id), time.time_ns(), TIMEOUT)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+@dataclass(frozen=True)
+class PlannedRoutine:
+    pk: int
+    name: str
+    purpose: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What an occurrence reads of its plan, without the model rows behind it."""
+
+    pk: int
+    routine: PlannedRoutine
+    has_strength_items: bool
+
+
+def plain(found):
+    """Occurrences with their plans as plain values, cheap to keep and to read back."""
+    plans = {}
+    for o in found:
+        if o.schedule.pk not in plans:
+            routine = o.schedule.routine
+            plans[o.schedule.pk] = Plan(
+                o.schedule.pk,
+                PlannedRoutine(routine.pk, routine.name, routine.purpose),
+                bool(getattr(o.schedule, "has_strength_items", False)),
+            )
+    return [replace(o, schedule=plans[o.schedule.pk]) for o in found]
+
+
+def cached_occurrences(user, start, end, include_skipped=False):
+    """scheduling.occurrences(), once per version of the person's plan (and of the library)."""
+    key = (
+        f"routines:occurrences:{user.pk}:{plan_version(user.pk)}:{library_version()}:"
+        f"{start.isoformat()}:{end.isoformat()}:{int(include_skipped)}"
+    )
+    found = cache.get(key)
+    if found is None:
+        found = plain(occurrences(user, start, end, include_skipped=include_skipped))
+        cache.set(key, found, TIMEOUT)
+    return found
+
+
+def cached_has_plans(user):
+    """Whether the person has any plan at all (Today's empty state)."""
+    key = f"routines:has-plans:{user.pk}:{plan_version(user.pk)}"
+    found = cache.get(key)
+    if found is None:
+        found = user.scheduled_sessions.exists()
+        cache.set(key, found, TIMEOUT)
+    return found
+
+
+def cached_running_flare_up(user, day):
+    """The flare-up running on `day`, or None; flare-ups bump the plan version too."""
+    key = f"routines:flare-up:{user.pk}:{plan_version(user.pk)}:{day.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        found = (running_flare_up(user, day),)
+        cache.set(key, found, TIMEOUT)
+    return found[0]
+
+
+def cached_done_plans(user, day):
+    """scheduling.done_plans(), once per version of the person's log (a finished session)."""
+    return cached_for(user.pk, "done-plans", (day.isoformat(),), lambda: done_plans(user, day))
+
+
+@receiver([post_save, post_delete], sender=ScheduledSession)
+@receiver([post_save, post_delete], sender=Routine)
+@receiver([post_save, post_delete], sender=FlareUp)
+def _owner_changed(sender, instance, **kwargs):
+    plan_changed(instance.user_id)
+
+
+@receiver([post_save, post_delete], sender=OccurrenceChange)
+def _change_changed(sender, instance, **kwargs):
+    # A change deleted with its plan: the plan's own delete bumps the version.
+    owner = ScheduledSession.objects.filter(pk=instance.schedule_id).values_list("user_id")
+    for (user_id,) in owner:
+        plan_changed(user_id)
+
+
+@receiver([post_save, post_delete], sender=RoutineItem)
+def _item_changed(sender, instance, **kwargs):
+    owner = Routine.objects.filter(pk=instance.routine_id).values_list("user_id")
+    for (user_id,) in owner:
+        plan_changed(user_id)
