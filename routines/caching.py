@@ -6,6 +6,7 @@ the person's plan version when a row is saved or deleted, through the receivers 
 change from many places (the plan and routine views, the builder, the admin, flare-up mode,
 deletes cascading from a routine or an account), and a receiver is the one place none of them
 can miss. A movement's kind (a strength item) is the library's, whose version is in the key.
+Today's check-in is kept under its day and dropped whenever that day's check-in is saved.
 """
 
 import time
@@ -22,6 +23,7 @@ from exercises.caching import library_version
 from routines.models import OccurrenceChange, Routine, RoutineItem, ScheduledSession
 from routines.scheduling import done_plans, occurrences
 from workouts.caching import cached_for
+from workouts.models import CheckIn
 
 TIMEOUT = 24 * 60 * 60
 
@@ -115,6 +117,27 @@ def cached_running_flare_up(user, day):
 def cached_done_plans(user, day):
     """scheduling.done_plans(), once per version of the person's log (a finished session)."""
     return cached_for(user.pk, "done-plans", (day.isoformat(),), lambda: done_plans(user, day))
+
+
+def _check_in_key(user_id, day):
+    return f"routines:check-in:{user_id}:{day.isoformat()}"
+
+
+def cached_check_in(user, day):
+    """The person's check-in of `day`, or None; kept until a check-in of that day changes."""
+    key = _check_in_key(user.pk, day)
+    found = cache.get(key)
+    if found is None:
+        found = (user.check_ins.filter(day=day).first(),)
+        cache.set(key, found, TIMEOUT)
+    return found[0]
+
+
+@receiver([post_save, post_delete], sender=CheckIn)
+def _check_in_changed(sender, instance, **kwargs):
+    key = _check_in_key(instance.user_id, instance.day)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 @receiver([post_save, post_delete], sender=ScheduledSession)

@@ -17,6 +17,7 @@ from care.flare import flare_up_suggestion, gentle_movements, mobility_routine
 from midback.htmx import is_fragment_request
 from midback.validators import parse_id
 from routines.caching import (
+    cached_check_in,
     cached_done_plans,
     cached_has_plans,
     cached_occurrences,
@@ -96,7 +97,7 @@ def today(request):
             "start_url": reverse("workouts:start"),
             "done": done,
             "has_plans": bool(found) or cached_has_plans(user),
-            "check_in": check_in_card(user, day),
+            "check_in": check_in_card(user, day, check_in=cached_check_in(user, day)),
         },
     )
 

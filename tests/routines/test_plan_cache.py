@@ -56,13 +56,13 @@ def names(response):
 
 
 class TestQueryCounts:
-    # session, user, profile and the check-in; the plan, the done marks and the flare-up
-    # signs come from the cache once built
-    TODAY_QUERIES = 4
+    # session, user, profile; the plan, the done marks, the flare-up signs and the check-in
+    # come from the cache once built
+    TODAY_QUERIES = 3
     # session, user, profile
     WEEK_QUERIES = 3
 
-    def test_today_takes_four_queries_once_its_plan_is_cached(
+    def test_today_takes_three_queries_once_its_plan_is_cached(
         self, client, person, django_assert_num_queries
     ):
         client.get(TODAY)
@@ -251,3 +251,17 @@ class TestInvalidation:
 
         assert response.context["today"] == D(2026, 3, 5)
         assert names(response) == []
+
+    def test_a_check_in_shows_on_today_at_once(self, client, person):
+        assert client.get(TODAY).context["check_in"]["check_in"] is None
+
+        client.post(reverse("workouts:check_in_rate"), {"rating": 0})
+
+        response = client.get(TODAY)
+        assert response.context["check_in"]["check_in"].rating == 0
+        assert "Today so far: 0/10." in response.text
+        assert 'value="0" class="check-in-button" aria-pressed="true"' in response.text
+
+        client.post(reverse("workouts:check_in_rate"), {"rating": 4})
+
+        assert "Today so far: 4/10." in client.get(TODAY).text
