@@ -9,6 +9,8 @@ can miss. A movement's kind (a strength item) is the library's, whose version is
 Today's check-in is kept under its day and dropped whenever that day's check-in is saved.
 """
 
+import functools
+import hashlib
 import time
 from dataclasses import dataclass, replace
 
@@ -16,6 +18,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from care.flare import running_flare_up
 from care.models import FlareUp
@@ -117,6 +124,31 @@ def cached_running_flare_up(user, day):
 def cached_done_plans(user, day):
     """scheduling.done_plans(), once per version of the person's log (a finished session)."""
     return cached_for(user.pk, "done-plans", (day.isoformat(),), lambda: done_plans(user, day))
+
+
+@functools.cache
+def _csrf_slot():
+    """Where the week's forms take the request's CSRF token: unguessable, so no routine name
+    can contain it, and the same in every process sharing the cache."""
+    return salted_hmac("routines.caching.csrf-slot", "week-days", algorithm="sha256").hexdigest()
+
+
+def week_days_html(request, week, today):
+    """The week page's seven days, rendered once per content, day and language.
+
+    The key is a digest of everything the days show (each occurrence with its plan and
+    routine, today's date, the language), so it needs no invalidation of its own; only the
+    forms' CSRF token is the request's, put in after.
+    """
+    parts = repr((week.days, today, get_language()))
+    digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
+    key = f"routines:week-days:{request.user.pk}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        context = {"week": week, "today": today, "csrf_token": _csrf_slot()}
+        html = render_to_string("routines/week.html#week-days", context)
+        cache.set(key, html, TIMEOUT)
+    return mark_safe(html.replace(_csrf_slot(), get_token(request)))  # noqa: S308 (rendered by us)
 
 
 def _check_in_key(user_id, day):

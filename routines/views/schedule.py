@@ -22,6 +22,7 @@ from routines.caching import (
     cached_has_plans,
     cached_occurrences,
     cached_running_flare_up,
+    week_days_html,
 )
 from routines.models import (
     EARLIEST_PLAN_DATE,
@@ -110,8 +111,10 @@ def week_context(request, start=None, bad_start=False):
     found = cached_occurrences(
         request.user, start - ONE_DAY, start + datetime.timedelta(days=8), include_skipped=True
     )
+    week = plan_week(request.user, profile, start, found)
     return {
-        "week": plan_week(request.user, profile, start, found),
+        "week": week,
+        "week_days": week_days_html(request, week, today_),
         "today": today_,
         "bad_start": bad_start,
         "this_week": week_start_for(today_),

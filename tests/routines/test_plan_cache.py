@@ -2,13 +2,16 @@
 counts stay flat however long a person's log, and every change to the plan shows at once."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Profile
 from care.models import FlareUp
+from routines.caching import _csrf_slot
 from routines.models import Purpose
 from tests.factories import (
     ExerciseFactory,
@@ -265,3 +268,35 @@ class TestInvalidation:
         client.post(reverse("workouts:check_in_rate"), {"rating": 4})
 
         assert "Today so far: 4/10." in client.get(TODAY).text
+
+
+class TestWeekDaysHtml:
+    def test_its_forms_carry_a_working_csrf_token_of_each_request(self, user, plan):
+        Profile.for_user(user)
+        skip = reverse("routines:occurrence_skip", args=[plan.pk, WED.isoformat()])
+        restore = reverse("routines:occurrence_restore", args=[plan.pk, WED.isoformat()])
+        secrets = []
+        for _ in range(2):
+            browser = Client(enforce_csrf_checks=True)
+            browser.force_login(user)
+            page = browser.get(WEEK).text
+            form = page.split(f'action="{skip}"')[1]
+            token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', form).group(1)
+            assert _csrf_slot() not in page
+
+            assert browser.post(skip, {"csrfmiddlewaretoken": token}).status_code == 302
+            assert browser.post(restore, {"csrfmiddlewaretoken": token}).status_code == 302
+            secrets.append(browser.cookies["csrftoken"].value)
+
+        assert secrets[0] != secrets[1]
+
+    def test_the_days_follow_today_and_the_plan(self, client, person, plan):
+        first = client.get(WEEK).text
+        assert 'class="week-day is-today"' in first
+
+        with time_machine.travel(NOW + datetime.timedelta(days=1), tick=False):
+            later = client.get(WEEK).text
+
+        assert later.count('class="week-day is-today"') == 1
+        assert later != first
+        assert "Thursday 5 March" in later.split('class="week-day is-today"')[1][:200]
