@@ -21,7 +21,8 @@ from django.dispatch import receiver
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.crypto import salted_hmac
-from django.utils.safestring import mark_safe
+from django.utils.functional import lazy
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from care.flare import running_flare_up
@@ -133,22 +134,31 @@ def _csrf_slot():
     return salted_hmac("routines.caching.csrf-slot", "week-days", algorithm="sha256").hexdigest()
 
 
-def week_days_html(request, week, today):
-    """The week page's seven days, rendered once per content, day and language.
+def rendered_once(request, template_name, context):
+    """A part of a page rendered once per content and language, for every request after.
 
-    The key is a digest of everything the days show (each occurrence with its plan and
-    routine, today's date, the language), so it needs no invalidation of its own; only the
-    forms' CSRF token is the request's, put in after.
+    The key is a digest of the template's whole context (plain values: occurrences with their
+    plan and routine, the week with its warnings, dates) and the language, so it needs no
+    invalidation of its own; only the forms' CSRF token is the request's, put in after. The
+    part is built when the page outputs it, so the page stays the first template rendered.
     """
-    parts = repr((week.days, today, get_language()))
-    digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
-    key = f"routines:week-days:{request.user.pk}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        context = {"week": week, "today": today, "csrf_token": _csrf_slot()}
-        html = render_to_string("routines/week.html#week-days", context)
-        cache.set(key, html, TIMEOUT)
-    return mark_safe(html.replace(_csrf_slot(), get_token(request)))  # noqa: S308 (rendered by us)
+
+    def build():
+        parts = repr((template_name, sorted(context.items()), get_language()))
+        digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
+        key = f"routines:html:{request.user.pk}:{digest}"
+        html = cache.get(key)
+        if html is None:
+            html = render_to_string(template_name, context | {"csrf_token": _csrf_slot()})
+            cache.set(key, html, TIMEOUT)
+        return mark_safe(html.replace(_csrf_slot(), get_token(request)))  # noqa: S308 (ours)
+
+    return lazy(build, SafeString)()
+
+
+def week_days_html(request, week, today):
+    """The week page's seven days (Today's sections go through rendered_once too)."""
+    return rendered_once(request, "routines/week.html#week-days", {"week": week, "today": today})
 
 
 def _check_in_key(user_id, day):

@@ -22,6 +22,7 @@ from routines.caching import (
     cached_has_plans,
     cached_occurrences,
     cached_running_flare_up,
+    rendered_once,
     week_days_html,
 )
 from routines.models import (
@@ -82,6 +83,17 @@ def today(request):
     done = cached_done_plans(user, day)
     flare_up = cached_running_flare_up(user, day)
     gentle = mobility_routine() if flare_up else None
+    has_plans = bool(found) or cached_has_plans(user)
+    start_url = reverse("workouts:start")
+    plan = {
+        "today": day,
+        "due": due,
+        "done": tuple(sorted(done)),
+        "has_plans": has_plans,
+        "start_url": start_url,
+        "upcoming": upcoming,
+        "week": week,
+    }
     return render(
         request,
         "routines/today.html",
@@ -95,9 +107,11 @@ def today(request):
             "due": due,
             "upcoming": upcoming,
             "week": week,
-            "start_url": reverse("workouts:start"),
+            "start_url": start_url,
             "done": done,
-            "has_plans": bool(found) or cached_has_plans(user),
+            "has_plans": has_plans,
+            "due_today": rendered_once(request, "routines/today.html#due-today", plan),
+            "plan_ahead": rendered_once(request, "routines/today.html#plan-ahead", plan),
             "check_in": check_in_card(user, day, check_in=cached_check_in(user, day)),
         },
     )

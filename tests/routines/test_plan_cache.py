@@ -300,3 +300,20 @@ class TestWeekDaysHtml:
         assert later.count('class="week-day is-today"') == 1
         assert later != first
         assert "Thursday 5 March" in later.split('class="week-day is-today"')[1][:200]
+
+    def test_todays_start_form_carries_a_working_csrf_token(self, user, plan):
+        Profile.for_user(user)
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(user)
+        browser.get(TODAY)  # the second view reads the rendered sections from the cache
+
+        page = browser.get(TODAY).text
+        form = page.split(f'action="{reverse("workouts:start")}"')[1].split("</form>")[0]
+        token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', form).group(1)
+        fields = dict(re.findall(r'name="(routine|schedule|date)" value="([^"]+)"', form))
+
+        response = browser.post(reverse("workouts:start"), {**fields, "csrfmiddlewaretoken": token})
+
+        assert _csrf_slot() not in page
+        assert response.status_code == 302
+        assert user.workout_sessions.filter(schedule=plan, scheduled_date=WED).exists()
