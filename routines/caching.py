@@ -7,6 +7,12 @@ change from many places (the plan and routine views, the builder, the admin, fla
 deletes cascading from a routine or an account), and a receiver is the one place none of them
 can miss. A movement's kind (a strength item) is the library's, whose version is in the key.
 Today's check-in is kept under its day and dropped whenever that day's check-in is saved.
+
+The parts of Today and the week that show the plan are kept as rendered HTML under a digest of
+everything they show (`rendered_once`), so they follow the plan by themselves.
+
+Like every cache here, this is shared by all workers only with REDIS_URL (production); each
+process's own memory, the default, is meant for one process (settings.py).
 """
 
 import functools
