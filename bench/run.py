@@ -131,7 +131,8 @@ def authenticated_headers(user):
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    # The configured backend (allauth's): a session naming another one is anonymous.
+    # The project's own backend: a session naming one not in AUTHENTICATION_BACKENDS is
+    # anonymous, and every target would measure a redirect to the log-in page.
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
@@ -268,6 +269,17 @@ end
     return handle.name
 
 
+def check_logged_in(targets, headers):
+    """Stop before measuring a redirect to the log-in page instead of the page itself."""
+    for target in targets:
+        if target.posts is not None or target.path == "/healthz":
+            continue
+        request = urllib.request.Request(BASE + target.path, headers=headers[target.person])
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            if "/accounts/login/" in response.url:
+                raise SystemExit(f"{target.label}: the bench session is not logged in")
+
+
 def measure(targets, headers, args, server):
     """Warm-up, then shuffled rounds; {label: [{"rps", "cpu_ms", ...}, ...]}."""
     from django.db.models import Count
@@ -276,6 +288,7 @@ def measure(targets, headers, args, server):
     from workouts.models import SetLog
 
     baseline = SetLog.objects.order_by("-pk").values_list("pk", flat=True).first()
+    check_logged_in(targets, headers)
     pids = worker_pids(server)
     print(f"warming {len(pids)} workers on every target ...", flush=True)
     for target in targets:

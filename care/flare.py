@@ -8,12 +8,12 @@ it does not settle or a red flag appears. The app never says what caused a flare
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Avg, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from care.models import FlareUp
 from routines.models import Purpose, Routine
+from workouts.caching import cached_for
 from workouts.models import EntryStatus, SessionExercise, WorkoutSession
 
 # A flare-up session is the mobility routine made smaller: one easy set, short holds, few reps.
@@ -116,25 +116,47 @@ def flare_up_suggestion(user, now=None):
     now = now or timezone.now()
     week_ago = now - SUGGESTION_WINDOW
     two_weeks_ago = week_ago - SUGGESTION_WINDOW
-    after = user.workout_sessions.finished().aggregate(
-        recent=Avg("pain_after", filter=Q(started_at__gt=week_ago, started_at__lte=now)),
-        earlier=Avg("pain_after", filter=Q(started_at__gt=two_weeks_ago, started_at__lte=week_ago)),
-    )
-    recent, earlier = after["recent"], after["earlier"]
-    if recent is not None and earlier is not None and recent > earlier:
+    ratings, stopped = recent_signs(user, now)
+    recent = [pain for started, pain in ratings if week_ago < started <= now]
+    earlier = [pain for started, pain in ratings if two_weeks_ago < started <= week_ago]
+    # Averages compared without division: recent/len(recent) > earlier/len(earlier).
+    if recent and earlier and sum(recent) * len(earlier) > sum(earlier) * len(recent):
         return Suggestion(
             "rising",
             _("Your pain after sessions has gone up over the last two weeks."),
         )
-    stops = SessionExercise.objects.filter(
-        session__user=user,
-        status=EntryStatus.STOPPED,
-        session__started_at__gt=week_ago,
-        session__started_at__lte=now,
-    ).count()
+    stops = sum(1 for started in stopped if week_ago < started <= now)
     if stops >= STOPS_FOR_A_SUGGESTION:
         return Suggestion(
             "stops",
             _("You stopped %(count)s movements for pain in the last week.") % {"count": stops},
         )
     return None
+
+
+def recent_signs(user, now):
+    """The rows both signs read, for any moment of now's hour: ("pain after" ratings of
+    finished sessions with their start, starts of sessions with a movement stopped for pain).
+
+    They are kept per version of the person's log (workouts/caching.py), so Today reads them
+    without a query until a session changes; the windows are cut from them exactly.
+    """
+    hour = now.replace(minute=0, second=0, microsecond=0)
+    since = hour - 2 * SUGGESTION_WINDOW
+
+    def build():
+        ratings = list(
+            user.workout_sessions.finished()
+            .filter(started_at__gt=since, pain_after__isnull=False)
+            .values_list("started_at", "pain_after")
+        )
+        stopped = list(
+            SessionExercise.objects.filter(
+                session__user=user,
+                status=EntryStatus.STOPPED,
+                session__started_at__gt=since + SUGGESTION_WINDOW,
+            ).values_list("session__started_at", flat=True)
+        )
+        return ratings, stopped
+
+    return cached_for(user.pk, "flare-signs", (hour.isoformat(),), build)

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class RoutinesConfig(AppConfig):
     name = "routines"
     verbose_name = _("Routines and scheduling")
+
+    def ready(self):
+        from routines import caching  # noqa: F401 (its receivers keep the plan cache fresh)

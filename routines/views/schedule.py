@@ -13,9 +13,18 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Profile
-from care.flare import flare_up_suggestion, gentle_movements, mobility_routine, running_flare_up
+from care.flare import flare_up_suggestion, gentle_movements, mobility_routine
 from midback.htmx import is_fragment_request
 from midback.validators import parse_id
+from routines.caching import (
+    cached_check_in,
+    cached_done_plans,
+    cached_has_plans,
+    cached_occurrences,
+    cached_running_flare_up,
+    rendered_once,
+    week_days_html,
+)
 from routines.models import (
     EARLIEST_PLAN_DATE,
     LATEST_PLAN_DATE,
@@ -26,8 +35,6 @@ from routines.schedule_forms import RescheduleForm, ScheduleForm
 from routines.scheduling import (
     ONE_DAY,
     calendar_feed,
-    done_plans,
-    occurrences,
     plan_week,
     week_start_for,
 )
@@ -66,16 +73,27 @@ def today(request):
     day = timezone.localdate()
     week_start = week_start_for(day)
     week_window_end = week_start + datetime.timedelta(days=8)
-    found = occurrences(
+    found = cached_occurrences(
         user, week_start - ONE_DAY, max(week_window_end, day + NEXT_HORIZON), include_skipped=True
     )
     week = plan_week(user, profile, week_start, [o for o in found if o.date < week_window_end])
     due = [o for o in found if o.date == day]
     upcoming = [o for o in found if o.date > day and not o.skipped][:3]
     # Plans already logged today get a "Done" mark instead of a Start button.
-    done = done_plans(user, day)
-    flare_up = running_flare_up(user, day)
+    done = cached_done_plans(user, day)
+    flare_up = cached_running_flare_up(user, day)
     gentle = mobility_routine() if flare_up else None
+    has_plans = bool(found) or cached_has_plans(user)
+    start_url = reverse("workouts:start")
+    plan = {
+        "today": day,
+        "due": due,
+        "done": tuple(sorted(done)),
+        "has_plans": has_plans,
+        "start_url": start_url,
+        "upcoming": upcoming,
+        "week": week,
+    }
     return render(
         request,
         "routines/today.html",
@@ -89,10 +107,12 @@ def today(request):
             "due": due,
             "upcoming": upcoming,
             "week": week,
-            "start_url": reverse("workouts:start"),
+            "start_url": start_url,
             "done": done,
-            "has_plans": bool(found) or user.scheduled_sessions.exists(),
-            "check_in": check_in_card(user, day),
+            "has_plans": has_plans,
+            "due_today": rendered_once(request, "routines/today.html#due-today", plan),
+            "plan_ahead": rendered_once(request, "routines/today.html#plan-ahead", plan),
+            "check_in": check_in_card(user, day, check_in=cached_check_in(user, day)),
         },
     )
 
@@ -102,8 +122,13 @@ def week_context(request, start=None, bad_start=False):
     profile = request.profile
     today_ = timezone.localdate()
     start = week_start_for(start or today_)
+    found = cached_occurrences(
+        request.user, start - ONE_DAY, start + datetime.timedelta(days=8), include_skipped=True
+    )
+    week = plan_week(request.user, profile, start, found)
     return {
-        "week": plan_week(request.user, profile, start),
+        "week": week,
+        "week_days": week_days_html(request, week, today_),
         "today": today_,
         "bad_start": bad_start,
         "this_week": week_start_for(today_),

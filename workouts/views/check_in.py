@@ -14,11 +14,15 @@ from workouts.forms import CheckInAreasForm, CheckInForm
 from workouts.models import CheckIn
 
 PAGE = "workouts/check_in.html"
+# The buttons' numbers, written once: `{{ n }}` would localize each of them on every card.
+RATINGS = tuple((n, str(n)) for n in range(11))
+# "Not read yet", as against None, "read: no check-in today" (Today passes its cached one).
+UNREAD = object()
 
 
-def card_context(user, day=None, check_in=None, rating_form=None, areas_form=None, saved=""):
+def card_context(user, day=None, check_in=UNREAD, rating_form=None, areas_form=None, saved=""):
     """What the check-in card shows; Today renders the same card."""
-    if check_in is None:
+    if check_in is UNREAD:
         check_in = user.check_ins.filter(day=day).first()
     if areas_form is None:
         areas_form = CheckInAreasForm(
@@ -26,7 +30,7 @@ def card_context(user, day=None, check_in=None, rating_form=None, areas_form=Non
         )
     return {
         "check_in": check_in,
-        "ratings": range(11),
+        "ratings": RATINGS,
         "rating_form": rating_form,
         "areas_form": areas_form,
         "saved": saved,
