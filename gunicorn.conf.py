@@ -7,6 +7,7 @@ the query string.
 """
 
 import os
+import sys
 
 timeout = 30
 graceful_timeout = 30
@@ -33,3 +34,22 @@ logconfig_dict = {
         "gunicorn.access": {"level": "CRITICAL", "handlers": [], "propagate": False},
     },
 }
+
+
+def on_starting(server):
+    """Refuse several workers that would each keep their own cache.
+
+    A person's pages (session, Today, week, history, progress) are cached under version
+    counters held in the cache itself. With the in-process memory cache (no REDIS_URL, no
+    CACHE_BACKEND=database) each worker has its own counters, so a set logged through one
+    worker would not show on a page another worker had already cached.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "midback.settings")
+    from django.conf import settings
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    if server.cfg.workers > 1 and backend.endswith("LocMemCache"):
+        sys.exit(
+            f"gunicorn: {server.cfg.workers} workers need a shared cache: set REDIS_URL, or "
+            "CACHE_BACKEND=database (after `manage.py createcachetable`), or run one worker."
+        )

@@ -25,6 +25,7 @@ def main():
     parser.add_argument("--profile", action="store_true", help="pyinstrument, 20 requests")
     parser.add_argument("--repeat", type=int, default=10, help="requests timed for CPU")
     parser.add_argument("--database-url", default="postgres://app:app@127.0.0.1:5432/midback_bench")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
     args = parser.parse_args()
     from bench.run import configure_environment
 

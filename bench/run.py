@@ -54,6 +54,11 @@ def parse_args():
     parser.add_argument("--only", default="", help="only targets whose label contains this")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/0",
+        help="the workers' shared cache, as in production (each run under a key prefix of its own)",
+    )
     parser.add_argument("--lighthouse", action="store_true")
     return parser.parse_args()
 
@@ -71,6 +76,8 @@ def configure_environment(args):
             "CSRF_COOKIE_SECURE": "false",
             "LOG_LEVEL": "WARNING",
             "BENCH_FLOOR": "true",
+            "REDIS_URL": args.redis_url,
+            "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
             "DJANGO_SETTINGS_MODULE": "midback.settings",
         }
     )
