@@ -19,13 +19,16 @@ import functools
 import hashlib
 import time
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.functional import lazy
 from django.utils.safestring import SafeString, mark_safe
@@ -36,7 +39,7 @@ from care.models import FlareUp
 from exercises.caching import library_version
 from routines.models import OccurrenceChange, Routine, RoutineItem, ScheduledSession
 from routines.scheduling import done_plans, occurrences
-from workouts.caching import cached_for
+from workouts.caching import cached_for, log_changed
 from workouts.models import CheckIn
 
 TIMEOUT = 24 * 60 * 60
@@ -179,6 +182,20 @@ def cached_check_in(user, day):
         found = (user.check_ins.filter(day=day).first(),)
         cache.set(key, found, TIMEOUT)
     return found[0]
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def _new_person(sender, instance, created, **kwargs):
+    # Every per-person key holds the person's id. A database restored from a backup hands ids
+    # out again while the cache still holds what their earlier holders saw: a new account starts
+    # past every version of its id and with no check-in kept for today.
+    if created:
+        plan_changed(instance.pk)
+        log_changed(instance.pk)
+        today = timezone.now().date()  # whatever the person's zone: the days around it
+        cache.delete_many(
+            [_check_in_key(instance.pk, today + timedelta(days=d)) for d in (-1, 0, 1)]
+        )
 
 
 @receiver([post_save, post_delete], sender=CheckIn)
