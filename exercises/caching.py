@@ -8,7 +8,6 @@ entries expire (TIMEOUT); the shared Redis cache (REDIS_URL) makes it immediate.
 """
 
 import hashlib
-import time
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -18,22 +17,20 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.template.loader import render_to_string
 
+from midback import versions
+
 VERSION_KEY = "exercises:library-version"
 TIMEOUT = 300
 PAGE_SIZE = 24
 
 
 def library_version():
-    # A fresh number when the key is missing (evicted or never set), never a reused one.
-    return cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
+    return versions.read(VERSION_KEY, timeout=None)
 
 
 def library_changed():
     """A new version: what the public sees is built again from the database."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet: any fresh number will do
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    versions.bump(VERSION_KEY, timeout=None)
 
 
 def _content_changed(**kwargs):

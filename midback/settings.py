@@ -62,6 +62,8 @@ MIDDLEWARE = [
     # First: every log line of the request carries its id. Then the probes, answered before
     # host validation and the HTTPS redirect (see midback/health.py).
     "midback.logging.RequestIdMiddleware",
+    # Each cache version counter read once a request (midback/versions.py).
+    "midback.versions.VersionsMiddleware",
     "midback.health.HealthProbeMiddleware",
     # Before the HTTPS redirect and HSTS read X-Forwarded-Proto: only the proxy may send it.
     "midback.middleware.ForwardedHeadersMiddleware",

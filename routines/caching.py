@@ -17,7 +17,6 @@ process's own memory, the default, is meant for one process (settings.py).
 
 import functools
 import hashlib
-import time
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -37,6 +36,7 @@ from django.utils.translation import get_language
 from care.flare import running_flare_up
 from care.models import FlareUp
 from exercises.caching import library_version
+from midback import versions
 from routines.models import OccurrenceChange, Routine, RoutineItem, ScheduledSession
 from routines.scheduling import done_plans, occurrences
 from workouts.caching import cached_for, log_changed
@@ -50,22 +50,14 @@ def _version_key(user_id):
 
 
 def plan_version(user_id):
-    return cache.get_or_set(_version_key(user_id), time.time_ns, timeout=TIMEOUT)
+    return versions.read(_version_key(user_id), TIMEOUT)
 
 
 def plan_changed(user_id):
     """Now, and again once committed: a page built in between read the old rows."""
     if user_id is None:  # a starter routine: on nobody's plan
         return
-
-    def bump():
-        try:
-            cache.incr(_version_key(user_id))
-        except ValueError:  # no version yet: any fresh number will do
-            cache.set(_version_key(user_id), time.time_ns(), TIMEOUT)
-
-    bump()
-    transaction.on_commit(bump)
+    versions.changed(_version_key(user_id), TIMEOUT)
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,12 @@ library's own version is part of the key too: a renamed movement shows at once.
 """
 
 import hashlib
-import time
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils.translation import get_language
 
 from exercises.caching import library_version
+from midback import versions
 
 TIMEOUT = 24 * 60 * 60
 
@@ -26,20 +25,12 @@ def _version_key(user_id):
 
 
 def log_version(user_id):
-    return cache.get_or_set(_version_key(user_id), time.time_ns, timeout=TIMEOUT)
+    return versions.read(_version_key(user_id), TIMEOUT)
 
 
 def log_changed(user_id):
     """Now, and again once committed: a page built in between read the old rows."""
-
-    def bump():
-        try:
-            cache.incr(_version_key(user_id))
-        except ValueError:  # no version yet: any fresh number will do
-            cache.set(_version_key(user_id), time.time_ns(), TIMEOUT)
-
-    bump()
-    transaction.on_commit(bump)
+    versions.changed(_version_key(user_id), TIMEOUT)
 
 
 def cached_for(user_id, name, parts, build):
