@@ -29,14 +29,30 @@ def log_version(user_id):
     return cache.get_or_set(_version_key(user_id), time.time_ns, timeout=TIMEOUT)
 
 
-def log_changed(user_id):
-    """Now, and again once committed: a page built in between read the old rows."""
+def _past_key(user_id):
+    return f"workouts:past-version:{user_id}"
+
+
+def past_version(user_id):
+    """The version of what a session page reads of the past: finished sessions and applied
+    targets. A change to the session in progress leaves it alone (see log_changed)."""
+    return cache.get_or_set(_past_key(user_id), time.time_ns, timeout=TIMEOUT)
+
+
+def log_changed(user_id, *, past=True):
+    """Now, and again once committed: a page built in between read the old rows.
+
+    `past=False` is for a change to a session still in progress: no one's "last time" reads
+    it (only finished sessions count), so the past's version stays and with it the cached
+    last times and targets of every movement (`session_page.last_times`)."""
+    keys = [_version_key(user_id), _past_key(user_id)] if past else [_version_key(user_id)]
 
     def bump():
-        try:
-            cache.incr(_version_key(user_id))
-        except ValueError:  # no version yet: any fresh number will do
-            cache.set(_version_key(user_id), time.time_ns(), TIMEOUT)
+        for key in keys:
+            try:
+                cache.incr(key)
+            except ValueError:  # no version yet: any fresh number will do
+                cache.set(key, time.time_ns(), TIMEOUT)
 
     bump()
     transaction.on_commit(bump)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils.functional import cached_property
 
 from accounts import weights
 from workouts import history, prefill, safety
+from workouts.caching import TIMEOUT, past_version
 from workouts.forms import FinishForm, SetForm, SkipForm, SwapForm
 from workouts.models import (
     PainNote,
@@ -54,7 +56,7 @@ class SetRow:
 
     number: int  # working sets count 1, 2, 3...; a warm-up has none
     set_log: SetLog | None = None
-    last_time: SetLog | None = None
+    last_time: "LastSet | None" = None
     side: str = ""
     is_next: bool = False
     text: str = ""
@@ -192,9 +194,58 @@ def _plain_rows(entry, logged_all, previous, is_in_progress):
     return rows
 
 
-def load_entries(session, *, entry_pk=None, notes=True):
-    """The session's movements with their sets, notes and last time, in four queries (three
-    without the notes, which a set table does not show)."""
+@dataclass(frozen=True)
+class LastSet:
+    """A working set of last time, as far as a row and the prefill read it (in kg)."""
+
+    reps: int | None
+    weight: Decimal | None
+    hold_seconds: int | None
+
+
+@dataclass(frozen=True)
+class LastTime:
+    """What a movement's card reads of the past: the sets of the last finished session that
+    did it, and the weight target the person applied."""
+
+    started_at: object = None
+    sets: tuple = ()
+    target_weight: Decimal | None = None
+    target_applied_at: object = None
+
+    @property
+    def target(self):
+        """The applied suggestion, while no finished session has done the movement since."""
+        applied_at = self.target_applied_at
+        if applied_at is None or (self.started_at is not None and self.started_at > applied_at):
+            return None
+        return ProgressionTarget(weight=self.target_weight, applied_at=applied_at)
+
+
+def _last_time_key(session, exercise_id, version):
+    return (
+        f"workouts:last-time:{session.user_id}:{version}:{session.pk}:"
+        f"{session.started_at.isoformat()}:{exercise_id}"
+    )
+
+
+def last_times(session, exercise_ids):
+    """{exercise id: LastTime} for this session's movements, cached per movement under the
+    version of the person's past (finished sessions, targets: `caching.past_version`), which
+    logging in the session in progress leaves alone. Two queries for the movements missing."""
+    version = past_version(session.user_id)
+    keys = {pk: _last_time_key(session, pk, version) for pk in exercise_ids}
+    found = cache.get_many(keys.values())
+    result = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in exercise_ids if pk not in result]
+    if missing:
+        fresh = _read_last_times(session, missing)
+        cache.set_many({keys[pk]: value for pk, value in fresh.items()}, TIMEOUT)
+        result.update(fresh)
+    return result
+
+
+def _read_last_times(session, exercise_ids):
     previous = SessionExercise.objects.filter(
         session__user_id=session.user_id,
         session__finished_at__isnull=False,
@@ -205,15 +256,43 @@ def load_entries(session, *, entry_pk=None, notes=True):
     target = ProgressionTarget.objects.filter(
         user_id=session.user_id, exercise=OuterRef("exercise_id")
     )
-    entries = (
-        session.entries.select_related("exercise", "replaces__exercise")
+    rows = (
+        session.entries.filter(exercise_id__in=exercise_ids)
+        .order_by()
+        .values("exercise_id")
         .annotate(
             previous_entry_id=Subquery(previous.values("pk")[:1]),
             previous_started_at=Subquery(previous.values("session__started_at")[:1]),
             target_weight=Subquery(target.values("weight")[:1]),
             target_applied_at=Subquery(target.values("applied_at")[:1]),
         )
-        .prefetch_related(Prefetch("sets", SetLog.objects.order_by("logged_at", "pk")))
+    )
+    rows = {row["exercise_id"]: row for row in rows}
+    previous_sets = defaultdict(list)
+    previous_ids = {row["previous_entry_id"] for row in rows.values()} - {None}
+    if previous_ids:
+        for entry_id, reps, weight, hold in (
+            SetLog.objects.filter(entry_id__in=previous_ids, is_warmup=False)
+            .order_by("logged_at", "pk")
+            .values_list("entry_id", "reps", "weight", "hold_seconds")
+        ):
+            previous_sets[entry_id].append(LastSet(reps, weight, hold))
+    return {
+        pk: LastTime(
+            started_at=row["previous_started_at"],
+            sets=tuple(previous_sets.get(row["previous_entry_id"], ())),
+            target_weight=row["target_weight"],
+            target_applied_at=row["target_applied_at"],
+        )
+        for pk, row in rows.items()
+    }
+
+
+def load_entries(session, *, entry_pk=None, notes=True):
+    """The session's movements with their sets and notes (two queries, one without the
+    notes, which a set table does not show) and last time, cached (`last_times`)."""
+    entries = session.entries.select_related("exercise", "replaces__exercise").prefetch_related(
+        Prefetch("sets", SetLog.objects.order_by("logged_at", "pk"))
     )
     if notes:
         entries = entries.prefetch_related(
@@ -222,27 +301,12 @@ def load_entries(session, *, entry_pk=None, notes=True):
     if entry_pk is not None:
         entries = entries.filter(pk=entry_pk)
     entries = list(entries)
-    previous_sets = defaultdict(list)
-    previous_ids = {entry.previous_entry_id for entry in entries} - {None}
-    if previous_ids:
-        for set_log in SetLog.objects.filter(entry_id__in=previous_ids, is_warmup=False).order_by(
-            "logged_at", "pk"
-        ):
-            previous_sets[set_log.entry_id].append(set_log)
+    past = last_times(session, list(dict.fromkeys(entry.exercise_id for entry in entries)))
     for entry in entries:
         entry.session = session
-        entry.previous_sets = previous_sets.get(entry.previous_entry_id, [])
+        entry.last_time = past.get(entry.exercise_id, LastTime())
+        entry.previous_sets = list(entry.last_time.sets)
     return entries
-
-
-def _target(entry):
-    """The applied suggestion, while no finished session has done the movement since."""
-    applied_at = entry.target_applied_at
-    if applied_at is None or (
-        entry.previous_started_at is not None and entry.previous_started_at > applied_at
-    ):
-        return None
-    return ProgressionTarget(weight=entry.target_weight, applied_at=applied_at)
 
 
 def build_card(entry, unit, *, bound=None, key=None, notes=True):
@@ -260,7 +324,7 @@ def build_card(entry, unit, *, bound=None, key=None, notes=True):
             },
             logged=working,
             previous=entry.previous_sets,
-            target=_target(entry),
+            target=entry.last_time.target,
         )
         initial = prefill.as_text(values, unit)
         if entry.per_side:
