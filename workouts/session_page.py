@@ -309,8 +309,18 @@ def load_entries(session, *, entry_pk=None, notes=True):
     return entries
 
 
-def build_card(entry, unit, *, bound=None, key=None, notes=True):
-    logged_all = list(entry.sets.all())
+def with_last_time(entry):
+    """`entry` (with its session) ready for build_card without reading it again."""
+    entry.last_time = last_times(entry.session, [entry.exercise_id]).get(
+        entry.exercise_id, LastTime()
+    )
+    entry.previous_sets = list(entry.last_time.sets)
+    return entry
+
+
+def build_card(entry, unit, *, bound=None, key=None, notes=True, sets=None):
+    """`sets`: the movement's sets when the caller has just read them (else its prefetch)."""
+    logged_all = list(entry.sets.all()) if sets is None else sets
     working = [s for s in logged_all if not s.is_warmup]
     notes = list(entry.pain_notes.all()) if notes else []
     bound = bound or {}
