@@ -86,7 +86,9 @@ def logged_row_html(row, focused_pk=None):
     else:
         number = row.number
         edit = escape(_("edit set %(number)s") % {"number": row.number})
-    side = f' <span class="set-side">{escape(set_log.get_side_display())}</span>' if row.side else ""
+    side = ""
+    if row.side:
+        side = f' <span class="set-side">{escape(set_log.get_side_display())}</span>'
     values = escape(row.text)
     if set_log.rpe:
         values += f" · RPE {set_log.rpe}"
