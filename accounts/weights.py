@@ -6,6 +6,7 @@ unchanged keeps its stored value: switching the unit back and forth never drifts
 """
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import chain
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -81,7 +82,7 @@ def kg_to_keep(typed, stored_kg, unit, known=()):
     weight is kept: 22.5 kg shown as 49.6 lb and saved as shown stays 22.5 kg, not 22.4982."""
     if typed is None:
         return None
-    for kg in (stored_kg, *known):
+    for kg in chain((stored_kg,), known):  # `known` may be lazy: read only as far as needed
         if kg is not None and from_kg(kg, unit) == Decimal(typed):
             return Decimal(kg).quantize(STORED)
     return to_kg(typed, unit)

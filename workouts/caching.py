@@ -28,9 +28,25 @@ def log_version(user_id):
     return versions.read(_version_key(user_id), TIMEOUT)
 
 
-def log_changed(user_id):
-    """Now, and again once committed: a page built in between read the old rows."""
+def _past_key(user_id):
+    return f"workouts:past-version:{user_id}"
+
+
+def past_version(user_id):
+    """The version of what a session page reads of the past: finished sessions and applied
+    targets. A change to the session in progress leaves it alone (see log_changed)."""
+    return versions.read(_past_key(user_id), TIMEOUT)
+
+
+def log_changed(user_id, *, past=True):
+    """Now, and again once committed: a page built in between read the old rows.
+
+    `past=False` is for a change to a session still in progress: no one's "last time" reads
+    it (only finished sessions count), so the past's version stays and with it the cached
+    last times and targets of every movement (`session_page.last_times`)."""
     versions.changed(_version_key(user_id), TIMEOUT)
+    if past:
+        versions.changed(_past_key(user_id), TIMEOUT)
 
 
 def cached_for(user_id, name, parts, build):

@@ -179,7 +179,9 @@ class WorkoutSession(models.Model):
                 raise SessionGone
             self.finished_at = locked[0]
             yield self
-            log_changed(self.user_id)  # the progress page's cached parts are rebuilt
+            # The progress page's cached parts are rebuilt; a finished session is someone's
+            # "last time" too (finish() itself bumps both).
+            log_changed(self.user_id, past=not self.is_in_progress)
 
     @property
     def is_in_progress(self):

@@ -30,8 +30,12 @@ def next_side(logged):
 
 def known_weights(entry, recent=50):
     """The plan's weight, then the weights this person logged lately for this movement, newest
-    first: what a typed weight is matched against (so 50 lb stays exactly 50 lb), in kg."""
-    logged = (
+    first: what a typed weight is matched against (so 50 lb stays exactly 50 lb), in kg.
+
+    Lazy: the logged ones are read only when a typed weight is not the plan's (a hold or a set
+    without weight never reads them)."""
+    yield entry.planned_weight
+    yield from (
         SetLog.objects.filter(
             entry__session__user_id=entry.session.user_id,
             entry__exercise_id=entry.exercise_id,
@@ -40,7 +44,6 @@ def known_weights(entry, recent=50):
         .order_by("-logged_at", "-pk")
         .values_list("weight", flat=True)[:recent]
     )
-    return [entry.planned_weight, *logged]
 
 
 def as_text(values, unit):

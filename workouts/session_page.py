@@ -8,13 +8,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from accounts import weights
 from workouts import history, prefill, safety
+from workouts.caching import TIMEOUT, past_version
 from workouts.forms import FinishForm, SetForm, SkipForm, SwapForm
 from workouts.models import (
     PainNote,
@@ -54,7 +60,7 @@ class SetRow:
 
     number: int  # working sets count 1, 2, 3...; a warm-up has none
     set_log: SetLog | None = None
-    last_time: SetLog | None = None
+    last_time: "LastSet | None" = None
     side: str = ""
     is_next: bool = False
     text: str = ""
@@ -68,6 +74,37 @@ class SetRow:
     @property
     def is_warmup(self):
         return self.set_log is not None and self.set_log.is_warmup
+
+
+def logged_row_html(row, focused_pk=None):
+    """A logged row of the set table, written here rather than by the template: it is most of
+    what a set tap draws. The same markup, byte for byte, as the template wrote it."""
+    set_log = row.set_log
+    if row.is_warmup:
+        number = f'{escape(_("W"))}<span class="visually-hidden"> {escape(_("warm-up"))}</span>'
+        edit = escape(_("edit the warm-up set"))
+    else:
+        number = row.number
+        edit = escape(_("edit set %(number)s") % {"number": row.number})
+    side = ""
+    if row.side:
+        side = f' <span class="set-side">{escape(set_log.get_side_display())}</span>'
+    values = escape(row.text)
+    if set_log.rpe:
+        values += f" · RPE {set_log.rpe}"
+    if set_log.note:
+        values += f" · {escape(Truncator(set_log.note).chars(24))}"
+    url = escape(row.edit_url)
+    focus = " data-focus-after-swap" if focused_pk is not None and focused_pk == set_log.pk else ""
+    return mark_safe(  # noqa: S308 - every value above is escaped
+        f'<li class="set-row is-logged{" is-warmup" if row.is_warmup else ""}">\n'
+        f'              <span class="set-number">{number}{side}</span>\n'
+        f'              <span class="set-last">{escape(row.last_text)}</span>\n'
+        f'              <a class="set-values" href="{url}" hx-get="{url}" hx-target="closest li"'
+        f' hx-swap="outerHTML"{focus}>{values}<span class="visually-hidden">: {edit}</span></a>\n'
+        '              <span class="set-tick" aria-hidden="true">✓</span>\n'
+        "            </li>"
+    )
 
 
 @dataclass
@@ -192,9 +229,58 @@ def _plain_rows(entry, logged_all, previous, is_in_progress):
     return rows
 
 
-def load_entries(session, *, entry_pk=None, notes=True):
-    """The session's movements with their sets, notes and last time, in four queries (three
-    without the notes, which a set table does not show)."""
+@dataclass(frozen=True)
+class LastSet:
+    """A working set of last time, as far as a row and the prefill read it (in kg)."""
+
+    reps: int | None
+    weight: Decimal | None
+    hold_seconds: int | None
+
+
+@dataclass(frozen=True)
+class LastTime:
+    """What a movement's card reads of the past: the sets of the last finished session that
+    did it, and the weight target the person applied."""
+
+    started_at: object = None
+    sets: tuple = ()
+    target_weight: Decimal | None = None
+    target_applied_at: object = None
+
+    @property
+    def target(self):
+        """The applied suggestion, while no finished session has done the movement since."""
+        applied_at = self.target_applied_at
+        if applied_at is None or (self.started_at is not None and self.started_at > applied_at):
+            return None
+        return ProgressionTarget(weight=self.target_weight, applied_at=applied_at)
+
+
+def _last_time_key(session, exercise_id, version):
+    return (
+        f"workouts:last-time:{session.user_id}:{version}:{session.pk}:"
+        f"{session.started_at.isoformat()}:{exercise_id}"
+    )
+
+
+def last_times(session, exercise_ids):
+    """{exercise id: LastTime} for this session's movements, cached per movement under the
+    version of the person's past (finished sessions, targets: `caching.past_version`), which
+    logging in the session in progress leaves alone. Two queries for the movements missing."""
+    version = past_version(session.user_id)
+    keys = {pk: _last_time_key(session, pk, version) for pk in exercise_ids}
+    found = cache.get_many(keys.values())
+    result = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in exercise_ids if pk not in result]
+    if missing:
+        fresh = _read_last_times(session, missing)
+        cache.set_many({keys[pk]: value for pk, value in fresh.items()}, TIMEOUT)
+        result.update(fresh)
+    return result
+
+
+def _read_last_times(session, exercise_ids):
     previous = SessionExercise.objects.filter(
         session__user_id=session.user_id,
         session__finished_at__isnull=False,
@@ -205,15 +291,43 @@ def load_entries(session, *, entry_pk=None, notes=True):
     target = ProgressionTarget.objects.filter(
         user_id=session.user_id, exercise=OuterRef("exercise_id")
     )
-    entries = (
-        session.entries.select_related("exercise", "replaces__exercise")
+    rows = (
+        session.entries.filter(exercise_id__in=exercise_ids)
+        .order_by()
+        .values("exercise_id")
         .annotate(
             previous_entry_id=Subquery(previous.values("pk")[:1]),
             previous_started_at=Subquery(previous.values("session__started_at")[:1]),
             target_weight=Subquery(target.values("weight")[:1]),
             target_applied_at=Subquery(target.values("applied_at")[:1]),
         )
-        .prefetch_related(Prefetch("sets", SetLog.objects.order_by("logged_at", "pk")))
+    )
+    rows = {row["exercise_id"]: row for row in rows}
+    previous_sets = defaultdict(list)
+    previous_ids = {row["previous_entry_id"] for row in rows.values()} - {None}
+    if previous_ids:
+        for entry_id, reps, weight, hold in (
+            SetLog.objects.filter(entry_id__in=previous_ids, is_warmup=False)
+            .order_by("logged_at", "pk")
+            .values_list("entry_id", "reps", "weight", "hold_seconds")
+        ):
+            previous_sets[entry_id].append(LastSet(reps, weight, hold))
+    return {
+        pk: LastTime(
+            started_at=row["previous_started_at"],
+            sets=tuple(previous_sets.get(row["previous_entry_id"], ())),
+            target_weight=row["target_weight"],
+            target_applied_at=row["target_applied_at"],
+        )
+        for pk, row in rows.items()
+    }
+
+
+def load_entries(session, *, entry_pk=None, notes=True):
+    """The session's movements with their sets and notes (two queries, one without the
+    notes, which a set table does not show) and last time, cached (`last_times`)."""
+    entries = session.entries.select_related("exercise", "replaces__exercise").prefetch_related(
+        Prefetch("sets", SetLog.objects.order_by("logged_at", "pk"))
     )
     if notes:
         entries = entries.prefetch_related(
@@ -222,31 +336,26 @@ def load_entries(session, *, entry_pk=None, notes=True):
     if entry_pk is not None:
         entries = entries.filter(pk=entry_pk)
     entries = list(entries)
-    previous_sets = defaultdict(list)
-    previous_ids = {entry.previous_entry_id for entry in entries} - {None}
-    if previous_ids:
-        for set_log in SetLog.objects.filter(entry_id__in=previous_ids, is_warmup=False).order_by(
-            "logged_at", "pk"
-        ):
-            previous_sets[set_log.entry_id].append(set_log)
+    past = last_times(session, list(dict.fromkeys(entry.exercise_id for entry in entries)))
     for entry in entries:
         entry.session = session
-        entry.previous_sets = previous_sets.get(entry.previous_entry_id, [])
+        entry.last_time = past.get(entry.exercise_id, LastTime())
+        entry.previous_sets = list(entry.last_time.sets)
     return entries
 
 
-def _target(entry):
-    """The applied suggestion, while no finished session has done the movement since."""
-    applied_at = entry.target_applied_at
-    if applied_at is None or (
-        entry.previous_started_at is not None and entry.previous_started_at > applied_at
-    ):
-        return None
-    return ProgressionTarget(weight=entry.target_weight, applied_at=applied_at)
+def with_last_time(entry):
+    """`entry` (with its session) ready for build_card without reading it again."""
+    entry.last_time = last_times(entry.session, [entry.exercise_id]).get(
+        entry.exercise_id, LastTime()
+    )
+    entry.previous_sets = list(entry.last_time.sets)
+    return entry
 
 
-def build_card(entry, unit, *, bound=None, key=None, notes=True):
-    logged_all = list(entry.sets.all())
+def build_card(entry, unit, *, bound=None, key=None, notes=True, sets=None):
+    """`sets`: the movement's sets when the caller has just read them (else its prefetch)."""
+    logged_all = list(entry.sets.all()) if sets is None else sets
     working = [s for s in logged_all if not s.is_warmup]
     notes = list(entry.pain_notes.all()) if notes else []
     bound = bound or {}
@@ -260,7 +369,7 @@ def build_card(entry, unit, *, bound=None, key=None, notes=True):
             },
             logged=working,
             previous=entry.previous_sets,
-            target=_target(entry),
+            target=entry.last_time.target,
         )
         initial = prefill.as_text(values, unit)
         if entry.per_side:

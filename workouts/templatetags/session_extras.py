@@ -2,6 +2,8 @@ import uuid
 
 from django import template
 
+from workouts.session_page import logged_row_html
+
 register = template.Library()
 
 
@@ -13,3 +15,9 @@ def fresh_key(context):
     HTML cached for many responses carries a placeholder instead (`key_hole`), replaced by a
     new key at each occurrence when it is served (cached_part in workouts/views/session.py)."""
     return context.get("key_hole") or uuid.uuid4()
+
+
+@register.simple_tag
+def logged_row(row, just_edited=None):
+    """A logged row of the set table (see session_page.logged_row_html)."""
+    return logged_row_html(row, getattr(just_edited, "pk", None))

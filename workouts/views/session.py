@@ -157,17 +157,21 @@ def card_response(request, entry, *, bound=None, status=200, **extra):
     return render(request, f"{PAGE}#movement", context, status=status)
 
 
-def rows_response(request, entry, *, bound=None, **extra):
+def rows_response(request, entry, *, bound=None, sets=None, **extra):
     """Only the set table (and the line that says how far the movement is): what a set tap
-    changes. The rest of the card stays as it is in the page."""
+    changes. The rest of the card stays as it is in the page. `sets`: the movement's sets as
+    the change left them, read under its lock; without them the movement is read again."""
     if not is_fragment_request(request):
         if bound:
             context = page_context(request, entry.session, bound={entry.pk: bound}, **extra)
             return render(request, PAGE, context)
         return redirect(logger_url(entry.session, entry))
     unit = request.profile.weight_unit
-    (loaded,) = session_page.load_entries(entry.session, entry_pk=entry.pk, notes=False)
-    card = session_page.build_card(loaded, unit, bound=bound, notes=False)
+    if sets is None:
+        (loaded,) = session_page.load_entries(entry.session, entry_pk=entry.pk, notes=False)
+    else:
+        loaded = session_page.with_last_time(entry)
+    card = session_page.build_card(loaded, unit, bound=bound, notes=False, sets=sets)
     context = unit_context(request) | {"card": card, "session": entry.session} | extra
     return render(request, f"{PAGE}#set-table", context)
 
@@ -281,15 +285,20 @@ def log_set(request, pk):
     )
     if not form.is_valid():
         return rows_response(request, entry, bound={"set_form": form})
+    sets = None
     try:
         with entry.session.held():
             set_log, _created = entry.log_set(
                 idempotency_key=form.cleaned_data["idempotency_key"], **form.set_values()
             )
+            if is_fragment_request(request):
+                # Its rows as this change leaves them, read afresh under the session's lock:
+                # the set table and the status beside it agree, whatever else is racing.
+                sets = list(entry.sets.order_by("logged_at", "pk"))
     except KeyInUse:
         form.add_error(None, OUT_OF_DATE)
         return rows_response(request, entry, bound={"set_form": form})
-    return rows_response(request, entry, just_logged=set_log)  # its rows read afresh
+    return rows_response(request, entry, sets=sets, just_logged=set_log)
 
 
 def _own_set(entry, set_pk):
