@@ -279,7 +279,26 @@
     if (key) key.value = newKey();
   });
 
+  // A plain post (sent before this script ran, or without htmx) comes back to the page at its
+  // card (#entry-N): the keyboard lands where an htmx swap would have put it, never on the body.
+  function focusFromHash() {
+    if (!/^#entry-\d+$/.test(location.hash) || document.activeElement !== document.body) return;
+    const card = document.querySelector(`details[data-entry]${location.hash}`);
+    if (!card) return;
+    // An open movement still to do (the page opens the current one): its next tick; otherwise
+    // the movement's own line, left as the page drew it.
+    if (card.open && card.classList.contains("entry-planned")) {
+      focusLog(card);
+    } else {
+      const summary = card.querySelector("summary");
+      if (summary) summary.focus();
+    }
+  }
+
   function init() {
+    // After the page has loaded: the browser's own move to the fragment comes first.
+    if (document.readyState === "complete") focusFromHash();
+    else window.addEventListener("load", () => setTimeout(focusFromHash), { once: true });
     const saved = restored();
     if (saved && saved.ends > Date.now() - 1000) {
       running = saved;

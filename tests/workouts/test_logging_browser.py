@@ -170,6 +170,20 @@ def test_keyboard_only_logging_keeps_focus_on_the_next_useful_control(page, live
     expect(row.get_by_role("link", name=re.compile("edit set 1$"))).to_be_focused()
 
 
+def test_a_set_sent_as_a_plain_post_comes_back_with_the_keyboard_on_the_next_tick(
+    page, live_server, person
+):
+    # Enter pressed before the page's scripts ran posts the whole form; the answer is the page
+    # at the movement's card, and the focus goes where an htmx swap would have put it.
+    log_in_and_start(page, live_server, person)
+    row = card(page, "Zz Row")
+    button = row.get_by_role("button", name="Log set 1")
+    button.evaluate("(tick) => tick.form.submit()")  # a native submit: no script sees it
+    expect(page).to_have_url(re.compile(r"/sessions/\d+/#entry-\d+$"))
+    expect(row.locator(".set-row.is-logged")).to_have_count(1)
+    expect(row.get_by_role("button", name="Log set 2")).to_be_focused()
+
+
 def test_timers_one_at_a_time_and_across_a_reload(page, live_server, person):
     log_in_and_start(page, live_server, person)
     card(page, "Zz Row").get_by_role("button", name="Log set 1").click()
