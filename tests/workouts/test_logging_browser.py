@@ -72,6 +72,9 @@ def log_in_and_start(page, live_server, user, name="Zz short session"):
     expect(page.get_by_role("heading", name="Start a session")).to_be_visible()
     page.get_by_role("button", name=re.compile(rf"^Start\W+{name}$")).click()
     expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
+    # The heading shows before the styles and scripts have loaded: measure and press keys on
+    # the page as a person gets it.
+    page.wait_for_load_state("load")
 
 
 def card(page, name):
